@@ -1,0 +1,33 @@
+using Athar.Data.Accounts;
+using Athar.Data.Reference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Athar.Data.Organizations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ComplexProperty(o => o.Name, n =>
+        {
+            n.Property(x => x.Ar).HasColumnName("NameAr").HasMaxLength(200);
+            n.Property(x => x.En).HasColumnName("NameEn").HasMaxLength(200);
+        });
+        b.Property(o => o.RegistrationNumber).HasMaxLength(32);
+        b.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<City>().WithMany().HasForeignKey(o => o.CityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(o => new { o.Status, o.RegionId });
+    }
+}
+
+internal sealed class OrganizationMemberConfiguration : IEntityTypeConfiguration<OrganizationMember>
+{
+    public void Configure(EntityTypeBuilder<OrganizationMember> b)
+    {
+        b.HasKey(m => new { m.OrganizationId, m.UserId });
+        b.HasOne<AtharUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => m.UserId);
+    }
+}

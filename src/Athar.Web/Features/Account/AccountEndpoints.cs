@@ -1,0 +1,149 @@
+using Athar.Core.Accounts;
+using Athar.Core.Common;
+using Athar.Data.Accounts;
+using Athar.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.Extensions.Options;
+using System.Globalization;
+using Athar.Web.Features.Guardian;
+
+namespace Athar.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    public sealed record LoginRequest(string? Identifier, string? Password);
+
+    public sealed record RegisteredResponse(Guid UserId, bool GuardianConsentRequired);
+
+    public sealed record ForgotPasswordBody(string? Email);
+
+    public sealed record ResetPasswordBody(string? Email, string? Code, string? NewPassword);
+
+    public sealed record ConfirmEmailBody(Guid UserId, string? Code);
+
+    public sealed record GuardianTokenBody(string? Token);
+
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts").AllowAnonymous();
+
+        auth.MapPost("/register", RegisterAsync)
+            .WithName("RegisterVolunteer")
+            .WithSummary("Registers a volunteer (one national record per person).");
+
+        auth.MapPost("/login", LoginAsync)
+            .WithName("Login")
+            .WithSummary("Signs in with e-mail, national ID or mobile and a password; returns a bearer access token and a refresh token.");
+
+        auth.MapPost("/refresh", RefreshAsync)
+            .WithName("RefreshToken")
+            .WithSummary("Exchanges a refresh token for a new access token.");
+
+        auth.MapPost("/forgot-password", ForgotPasswordAsync)
+            .WithName("ForgotPassword")
+            .WithSummary("Sends a password-reset link if the e-mail belongs to an account; always answers 202.");
+
+        auth.MapPost("/reset-password", ResetPasswordAsync)
+            .WithName("ResetPassword")
+            .WithSummary("Sets a new password with the code from the reset e-mail.");
+
+        auth.MapPost("/confirm-email", ConfirmEmailAsync)
+            .WithName("ConfirmEmail")
+            .WithSummary("Confirms an e-mail address with the code from the confirmation e-mail.");
+
+        api.MapPost("/guardian-consent", ConfirmGuardianAsync)
+            .WithTags("Accounts")
+            .AllowAnonymous()
+            .WithName("ConfirmGuardianConsent")
+            .WithSummary("A guardian confirms consent for a minor with the token from the SMS link.");
+
+        return api;
+    }
+
+    private static async Task<Results<Created<RegisteredResponse>, ValidationProblem>> RegisterAsync(
+        VolunteerRegistrationInput input, RegisterVolunteer register, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await register.RegisterAsync(input, CultureInfo.CurrentUICulture, cancellationToken);
+        if (!result.Succeeded)
+            return ApiProblems.Invalid(http, result.Errors);
+        var volunteerNeedsGuardian = result.User!.Volunteer?.GuardianConsentRequired ?? false;
+        return TypedResults.Created("/api/v1/me", new RegisteredResponse(result.User.Id, volunteerNeedsGuardian));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, SignInLookup lookup, SignInManager<AtharUser> signIn, HttpContext http)
+    {
+        var (outcome, user) = await lookup.CheckAsync(request.Identifier, request.Password);
+        if (outcome != SignInLookup.Outcome.Succeeded)
+        {
+            var code = outcome == SignInLookup.Outcome.LockedOut ? "locked-out" : "invalid-credentials";
+            var status = outcome == SignInLookup.Outcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
+            return ApiProblems.Refused(http, new Refusal(code), status);
+        }
+        // The bearer handler writes the AccessTokenResponse body itself.
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        await signIn.SignInAsync(user!, isPersistent: false);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest request, SignInManager<AtharUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Challenge();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Accepted> ForgotPasswordAsync(
+        ForgotPasswordBody body, UserManager<AtharUser> users, AccountMessages messages, Athar.Data.AtharDbContext db)
+    {
+        if (!string.IsNullOrWhiteSpace(body.Email) && body.Email.Length <= 256 && await users.FindByEmailAsync(body.Email.Trim()) is { } user)
+        {
+            await messages.QueuePasswordResetAsync(user);
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
+        ResetPasswordBody body, UserManager<AtharUser> users, HttpContext http)
+    {
+        var token = AccountMessages.Decode(body.Code);
+        var user = string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256 ? null : await users.FindByEmailAsync(body.Email.Trim());
+        if (user is null || token is null)
+            return ApiProblems.Invalid(http, [new FieldError("Code", "Identity.InvalidToken")]);
+        var result = await users.ResetPasswordAsync(user, token, body.NewPassword ?? string.Empty);
+        if (!result.Succeeded)
+            return ApiProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "Code" : "NewPassword", $"Identity.{e.Code}")).ToList());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(
+        ConfirmEmailBody body, UserManager<AtharUser> users, HttpContext http)
+    {
+        var token = AccountMessages.Decode(body.Code);
+        var user = await users.FindByIdAsync(body.UserId.ToString());
+        if (user is null || token is null || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
+            return ApiProblems.Invalid(http, [new FieldError("Code", "Identity.InvalidToken")]);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmGuardianAsync(
+        GuardianTokenBody body, GuardianConsents consents, HttpContext http, CancellationToken cancellationToken)
+    {
+        var outcome = await consents.ConfirmByTokenAsync(body.Token, cancellationToken);
+        return outcome switch
+        {
+            GuardianConsents.Outcome.Confirmed or GuardianConsents.Outcome.AlreadyConfirmed => TypedResults.NoContent(),
+            GuardianConsents.Outcome.Expired => ApiProblems.Refused(http, new Refusal("guardian-link-expired"), StatusCodes.Status410Gone),
+            _ => ApiProblems.Refused(http, new Refusal("guardian-link-invalid"), StatusCodes.Status404NotFound),
+        };
+    }
+}

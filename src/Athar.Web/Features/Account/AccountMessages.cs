@@ -1,0 +1,53 @@
+using System.Text;
+using Athar.Data.Accounts;
+using Athar.Web.Infrastructure;
+using Athar.Web.Infrastructure.Messaging;
+using Athar.Web.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+
+namespace Athar.Web.Features.Account;
+
+/// <summary>Writes account e-mails and SMS into the outbox, each in the recipient's language.</summary>
+public sealed class AccountMessages(UserManager<AtharUser> users, Outbox outbox, PublicUrls urls, IStringLocalizer<SharedResource> t)
+{
+    public async Task QueueEmailConfirmationAsync(AtharUser user)
+    {
+        var token = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = urls.Absolute($"/account/confirm-email?userId={user.Id}&code={token}");
+        using var _ = CultureScope.For(user.PreferredLanguage);
+        outbox.Email(user.Email!, t["Email.Confirm.Subject"], t["Email.Confirm.Body", user.FullNameAr, link], user.Id);
+    }
+
+    public async Task QueuePasswordResetAsync(AtharUser user)
+    {
+        var token = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = urls.Absolute($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={token}");
+        using var _ = CultureScope.For(user.PreferredLanguage);
+        outbox.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.FullNameAr, link], user.Id);
+    }
+
+    public void QueueGuardianRequest(string guardianMobile, string minorFirstName, string token, string code, string language)
+    {
+        var link = urls.Absolute($"/guardian/confirm?token={token}");
+        using var _ = CultureScope.For(language);
+        outbox.Sms(guardianMobile, t["Sms.Guardian.Body", minorFirstName, link, code]);
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+            return null;
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Athar.Data;
+using Athar.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Athar.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(UserManager<AtharUser> users, AccountMessages messages, AtharDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        // The same answer whether or not the address has an account: no enumeration.
+        if (!string.IsNullOrWhiteSpace(Email) && Email.Length <= 256 && await users.FindByEmailAsync(Email.Trim()) is { } user)
+        {
+            await messages.QueuePasswordResetAsync(user);
+            await db.SaveChangesAsync();
+        }
+        Sent = true;
+        return Page();
+    }
+}

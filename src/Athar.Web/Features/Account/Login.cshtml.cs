@@ -1,0 +1,54 @@
+using Athar.Data.Accounts;
+using Athar.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Athar.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInLookup lookup, SignInManager<AtharUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed class LoginInput
+    {
+        public string? Identifier { get; set; }
+        public string? Password { get; set; }
+        public bool RememberMe { get; set; }
+    }
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Identifier))
+            ModelState.AddModelError("Input.Identifier", t["Field.Required"]);
+        if (string.IsNullOrEmpty(Input.Password))
+            ModelState.AddModelError("Input.Password", t["Field.Required"]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        var (outcome, user) = await lookup.CheckAsync(Input.Identifier, Input.Password);
+        switch (outcome)
+        {
+            case SignInLookup.Outcome.Succeeded:
+                await signIn.SignInAsync(user!, Input.RememberMe);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInLookup.Outcome.LockedOut:
+                ModelState.AddModelError(string.Empty, t["Login.LockedOut"]);
+                return Page();
+            default:
+                ModelState.AddModelError(string.Empty, t["Login.Failed"]);
+                return Page();
+        }
+    }
+}

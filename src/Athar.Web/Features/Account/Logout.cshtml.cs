@@ -1,0 +1,20 @@
+using Athar.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Athar.Web.Features.Account;
+
+/// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign people out.</summary>
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<AtharUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Athar.Web.Features.Errors;
+
+/// <summary>The friendly error page for browsers: a trace id to quote, never a stack trace.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string TraceId => HttpContext.TraceIdentifier;
+
+    public void OnGet(int? code) => Status = code ?? StatusCodes.Status500InternalServerError;
+
+    public void OnPost(int? code) => OnGet(code);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using Athar.Core.Accounts;
+using Athar.Data.Seeding;
+using Athar.Data;
+using Athar.Data.Accounts;
+using Athar.Data.Infrastructure;
+using Athar.Web.Features.Account;
+using Athar.Web.Features.Guardian;
+using Athar.Web.Infrastructure.Messaging;
+using Athar.Web.Localization;
+using Athar.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Athar.Web.Infrastructure;
+
+/// <summary>Service registration, kept out of Program.cs so it stays composition only.</summary>
+public static class AtharServices
+{
+    public static WebApplicationBuilder AddAtharServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var database = configuration.GetSection("Athar:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (configuration.GetConnectionString("Athar") is { Length: > 0 } connectionString)
+            database.ConnectionString = connectionString;
+        services.AddAtharDatabase(database);
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<RegistrationPolicy>(configuration.GetSection("Athar:Registration"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Athar:Messaging:Smtp"));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        services.AddAtharLocalization();
+        services.AddAtharIdentity(builder.Environment);
+        services.AddAtharAuthorization();
+
+        services.AddDataProtection()
+            .SetApplicationName("Athar")
+            .PersistKeysToDbContext<AtharDbContext>();
+
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
+
+        // Arabic text is written as UTF-8, not as numeric entities: readable and a third of the size.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "athar.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<UnexpectedExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Athar API";
+            doc.Info.Description = "National volunteer-work platform. Authenticate with POST /api/v1/auth/login and send the access token as a Bearer token.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        services.AddScoped<RegisterVolunteer>();
+        services.AddScoped<GuardianConsents>();
+        services.AddScoped<Features.Profile.VolunteerProfile>();
+        services.AddScoped<AccountMessages>();
+        services.AddScoped<SignInLookup>();
+        services.AddScoped<PublicUrls>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Outbox>();
+        services.AddAtharMessaging();
+        services.AddScoped<DemoData>();
+
+        return builder;
+    }
+}

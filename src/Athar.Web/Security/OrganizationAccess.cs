@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Athar.Core.Accounts;
+using Athar.Data;
+using Athar.Data.Organizations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Athar.Web.Security;
+
+/// <summary>Operations on an organisation's data, checked per record (resource-based), never by role alone.</summary>
+public static class OrganizationOperations
+{
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+    public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
+}
+
+/// <summary>
+/// Members see their organisation; its admins manage it; platform admins do both; a regional
+/// supervisor views the organisations of their own region only.
+/// </summary>
+public sealed class OrganizationAccessHandler(AtharDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Organization>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Organization resource)
+    {
+        var user = context.User;
+        if (user.IsInRole(Roles.PlatformAdmin))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return;
+
+        var role = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.OrganizationId == resource.Id && m.UserId == userId)
+            .Select(m => (OrganizationRole?)m.Role)
+            .FirstOrDefaultAsync();
+        if (role is OrganizationRole.Admin || (role is OrganizationRole.Supervisor && requirement == OrganizationOperations.View))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (requirement == OrganizationOperations.View && user.IsInRole(Roles.RegionalSupervisor)
+            && await db.RegionalAssignments.AnyAsync(a => a.UserId == userId && a.RegionId == resource.RegionId))
+            context.Succeed(requirement);
+    }
+}
