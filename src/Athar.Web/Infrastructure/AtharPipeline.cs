@@ -14,7 +14,9 @@ public static class AtharPipeline
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get a friendly error page; API callers get ProblemDetails for bare status codes (401, 404, ...).
+        app.UseWhen(context => !context.Request.IsApi(), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(context => context.Request.IsApi(), branch => branch.UseStatusCodePages());
         app.UseAtharSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -31,8 +33,9 @@ public static class AtharPipeline
 
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api-docs", o => o
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o => o
                 .WithTitle("Athar API")
+                .DisableDefaultFonts()
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
 
@@ -41,6 +44,9 @@ public static class AtharPipeline
         api.MapProfileEndpoints();
         api.MapReferenceEndpoints();
         app.MapLanguageEndpoints();
+
+        // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).
+        app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -50,13 +50,27 @@ public static class AtharCultures
         return CultureInfo.ReadOnly(culture);
     }
 
+    /// <summary>API clients say which language they want in Accept-Language; pages follow only the visible switch.</summary>
+    private static string? ApiLanguage(HttpRequest request)
+    {
+        foreach (var language in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = language.Value.Value;
+            if (tag is null) continue;
+            if (tag.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return "en";
+            if (tag.StartsWith("ar", StringComparison.OrdinalIgnoreCase)) return "ar";
+        }
+        return null;
+    }
+
     /// <summary>Maps the short names in the cookie and query ("ar", "en") to the two cultures above.</summary>
     private sealed class ShortNameCultureProvider : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
             var value = httpContext.Request.Query["culture"].FirstOrDefault()
-                ?? httpContext.Request.Cookies[CookieName];
+                ?? httpContext.Request.Cookies[CookieName]
+                ?? (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiLanguage(httpContext.Request) : null);
             if (value is null)
                 return NullProviderCultureResult;
             var culture = value switch

@@ -1,0 +1,79 @@
+using Athar.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Athar.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database: a fresh SQLite file or a fresh PostgreSQL database per
+/// factory, migrated by the app's own start-up, with the demo data seeded.
+/// </summary>
+public sealed class AtharAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseName = $"athar_it_{Guid.NewGuid():N}";
+    private readonly string? _sqlitePath;
+
+    public AtharAppFactory(TestDatabase database)
+    {
+        Database = database;
+        if (database == TestDatabase.Sqlite)
+        {
+            _sqlitePath = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
+            ConnectionString = $"Data Source={_sqlitePath}";
+        }
+        else
+        {
+            ConnectionString = new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = _databaseName }.ConnectionString;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Tests move time forward (expiry, lockout windows) instead of waiting.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Athar:Database:Provider", Database.ToString());
+        builder.UseSetting("Athar:Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Athar:SeedDemoData", "true");
+        builder.UseSetting("Athar:PublicBaseUrl", "http://athar.test");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public AtharDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AtharDbContext>();
+
+    public async Task<T> QueryAsync<T>(Func<AtharDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtharDbContext>();
+        return await query(db);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Database == TestDatabase.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Databases.PostgresServer);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        else if (_sqlitePath is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(_sqlitePath + suffix);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Athar.IntegrationTests.Infrastructure;
+
+public static partial class HttpHelpers
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    // Outside development the auth cookie is Secure-only, as in production: clients speak https.
+    private static readonly Uri Https = new("https://localhost");
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public static HttpClient Browser(this AtharAppFactory factory, string? language = null)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Https });
+        if (language is not null)
+            client.DefaultRequestHeaders.Add("Cookie", $".athar.culture={language}");
+        return client;
+    }
+
+    public static HttpClient Api(this AtharAppFactory factory, string language = "ar")
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Https });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+    public static async Task<TokenResponse> LoginTokenAsync(this HttpClient client, string identifier, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { identifier, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>(Json))!;
+    }
+
+    public static async Task<HttpClient> ApiAsAsync(this AtharAppFactory factory, string identifier, string password = TestPeople.DemoPassword, string language = "ar")
+    {
+        var client = factory.Api(language);
+        var token = await client.LoginTokenAsync(identifier, password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    /// <summary>Reads the antiforgery token from a page's form, as a browser would submit it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = AntiforgeryInput().Match(html);
+        Assert.True(match.Success, $"No antiforgery token on {path}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
+    {
+        var token = await client.AntiforgeryTokenAsync(tokenFrom ?? path);
+        var all = fields.Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(path, new FormUrlEncodedContent(all));
+    }
+
+    public static async Task<HttpClient> BrowserAsAsync(this AtharAppFactory factory, string identifier, string password = TestPeople.DemoPassword, string? language = null)
+    {
+        var client = factory.Browser(language);
+        var response = await client.PostFormAsync("/account/login", [new("Input.Identifier", identifier), new("Input.Password", password)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
