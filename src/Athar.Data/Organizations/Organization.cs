@@ -12,8 +12,17 @@ public sealed class Organization
     public int RegionId { get; set; }
     public int CityId { get; set; }
     public OrganizationStatus Status { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? Website { get; set; }
+
+    /// <summary>Why it was rejected or suspended, shown to its admins.</summary>
+    public string? StatusReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    public Guid? StatusChangedBy { get; set; }
     public List<OrganizationMember> Members { get; set; } = [];
+    public List<OrganizationField> Fields { get; set; } = [];
 }
 
 public enum OrganizationType
