@@ -1,5 +1,8 @@
 using Athar.Web.Features.Account;
 using Athar.Web.Features.Language;
+using Athar.Web.Features.Opportunities;
+using Athar.Web.Features.Organizations;
+using Athar.Web.Features.Participation;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,6 +46,9 @@ public static class AtharPipeline
         api.MapAccountEndpoints();
         api.MapProfileEndpoints();
         api.MapReferenceEndpoints();
+        api.MapOrganizationsEndpoints();
+        api.MapOpportunitiesEndpoints();
+        api.MapParticipationEndpoints();
         app.MapLanguageEndpoints();
 
         // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).

@@ -6,6 +6,9 @@ using Athar.Data.Accounts;
 using Athar.Data.Infrastructure;
 using Athar.Web.Features.Account;
 using Athar.Web.Features.Guardian;
+using Athar.Web.Features.Opportunities;
+using Athar.Web.Features.Organizations;
+using Athar.Web.Features.Participation;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -86,6 +89,9 @@ public static class AtharServices
         services.AddScoped<Outbox>();
         services.AddAtharMessaging();
         services.AddScoped<DemoData>();
+        services.AddOrganizationsFeature();
+        services.AddOpportunitiesFeature();
+        services.AddParticipationFeature();
 
         return builder;
     }
