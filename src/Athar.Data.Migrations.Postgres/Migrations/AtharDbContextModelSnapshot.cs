@@ -739,6 +739,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ShiftId")
                         .HasColumnType("uuid");
 
@@ -757,6 +760,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("ShiftId", "VolunteerId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReminderSentAt");
 
                     b.HasIndex("VolunteerId", "Status");
 
@@ -929,6 +934,25 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_VolunteerHours_Minutes", "\"CreditedMinutes\" >= 0 AND \"CreditedMinutes\" <= \"AttendedMinutes\" AND \"AttendedMinutes\" <= 1440");
                         });
+                });
+
+            modelBuilder.Entity("Athar.Data.Platform.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings");
                 });
 
             modelBuilder.Entity("Athar.Data.Reference.City", b =>

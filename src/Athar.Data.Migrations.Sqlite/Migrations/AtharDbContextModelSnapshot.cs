@@ -728,6 +728,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ShiftId")
                         .HasColumnType("TEXT");
 
@@ -746,6 +749,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ShiftId", "VolunteerId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReminderSentAt");
 
                     b.HasIndex("VolunteerId", "Status");
 
@@ -916,6 +921,25 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_VolunteerHours_Minutes", "\"CreditedMinutes\" >= 0 AND \"CreditedMinutes\" <= \"AttendedMinutes\" AND \"AttendedMinutes\" <= 1440");
                         });
+                });
+
+            modelBuilder.Entity("Athar.Data.Platform.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings");
                 });
 
             modelBuilder.Entity("Athar.Data.Reference.City", b =>

@@ -15,4 +15,7 @@ public sealed class Application
     public DateTimeOffset? DecidedAt { get; set; }
     public Guid? DecidedBy { get; set; }
     public Guid? TeamId { get; set; }
+
+    /// <summary>When the day-before reminder went out; set once so a restarted job never sends it twice.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
 }

@@ -18,6 +18,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(a => new { a.ShiftId, a.Status, a.CreatedAt });
         b.HasIndex(a => new { a.VolunteerId, a.Status });
         b.HasIndex(a => new { a.OpportunityId, a.Status });
+        b.HasIndex(a => new { a.Status, a.ReminderSentAt });
     }
 }
 

@@ -29,9 +29,12 @@ public static class ApiProblems
         }
     }
 
-    public static ProblemHttpResult Refused(HttpContext http, Refusal refusal, int status = StatusCodes.Status409Conflict)
+    public static ProblemHttpResult Refused(HttpContext http, Refusal refusal, int status = StatusCodes.Status409Conflict) =>
+        Refused(http, refusal, status, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+
+    /// <summary>A refusal whose title comes from a feature's own resources ("Refusal.&lt;code&gt;").</summary>
+    public static ProblemHttpResult Refused(HttpContext http, Refusal refusal, int status, IStringLocalizer t)
     {
-        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var problem = new ProblemDetails
         {
             Status = status,

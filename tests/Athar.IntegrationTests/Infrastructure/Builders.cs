@@ -91,3 +91,51 @@ public static class Builders
         return opportunity;
     }
 }
+
+public static class VolunteerBuilders
+{
+    /// <summary>Many volunteers at once, straight into the database (no passwords: for use-case tests that need no sign-in).</summary>
+    public static async Task<List<Guid>> CreateVolunteersAsync(this AtharAppFactory app, int count, Gender gender = Gender.Female, DateOnly? birthDate = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AtharDbContext>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            var email = $"bulk{id:N}@test.athar";
+            db.Users.Add(new AtharUser
+            {
+                Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                FullNameAr = "متطوع للاختبار", CreatedAt = app.Clock.GetUtcNow(), SecurityStamp = Guid.NewGuid().ToString(),
+            });
+            db.Volunteers.Add(new Volunteer
+            {
+                UserId = id, NationalId = TestPeople.NewNationalId(), Gender = gender, BirthDate = birthDate ?? new DateOnly(1996, 3, 3),
+                RegionId = 1, CityId = 101, RegisteredAt = app.Clock.GetUtcNow(),
+            });
+            ids.Add(id);
+        }
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
+    /// <summary>Moves the app's clock forward to 08:00 Saudi time on a later day, so a test's shifts fit in one day whatever ran before.</summary>
+    public static void MoveToNextMorning(this AtharAppFactory app, int days = 1)
+    {
+        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3));
+        var target = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 0, 0, TimeSpan.FromHours(3)).AddDays(days);
+        app.Clock.SetUtcNow(target.ToUniversalTime());
+    }
+
+    /// <summary>A shift slot in Saudi local time, starting <paramref name="fromNow"/> after the app's clock.</summary>
+    public static (DateOnly Date, TimeOnly Start, TimeOnly End, int Seats) ShiftFromNow(this AtharAppFactory app, TimeSpan fromNow, TimeSpan length, int seats)
+    {
+        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).Add(fromNow);
+        var start = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+        var end = start.Add(length);
+        if (end.Date != start.Date)
+            throw new InvalidOperationException("Test shifts must not cross midnight; pick another offset.");
+        return (DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), TimeOnly.FromDateTime(end), seats);
+    }
+}

@@ -1,9 +1,27 @@
+using Athar.Core.Attendance;
+
 namespace Athar.Web.Features.Participation;
 
-/// <summary>The participation feature's services and endpoints, registered from AtharServices and AtharPipeline.</summary>
+/// <summary>Applications, attendance, verified hours, the volunteer's record and notifications.</summary>
 public static class ParticipationFeature
 {
-    public static IServiceCollection AddParticipationFeature(this IServiceCollection services) => services;
+    public static IServiceCollection AddParticipationFeature(this IServiceCollection services)
+    {
+        services.AddOptions<HoursPolicy>().BindConfiguration("Athar:Hours");
+        services.AddScoped<Notifier>();
+        services.AddScoped<Seats>();
+        services.AddScoped<ApplyToShift>();
+        services.AddScoped<DecideApplication>();
+        services.AddScoped<RecordAttendance>();
+        services.AddScoped<ReviewHours>();
+        services.AddScoped<StaffAccess>();
+        services.AddScoped<ParticipationQueries>();
+        services.AddScoped<MessageVolunteers>();
+        services.AddSingleton<NotificationTexts>();
+        services.AddSingleton<CheckInCodes>();
+        services.AddHostedService<ParticipationJobs>();
+        return services;
+    }
 
-    public static RouteGroupBuilder MapParticipationEndpoints(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapParticipationEndpoints(this RouteGroupBuilder api) => ParticipationEndpoints.Map(api);
 }

@@ -1,0 +1,55 @@
+using Athar.Core.Applications;
+using Athar.Data;
+using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Athar.Web.Features.Participation;
+
+[Authorize(Policy = Policies.OrganizationStaff)]
+public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, IStringLocalizer<ParticipationText> t)
+    : StaffPageModel(access, t)
+{
+    public IReadOnlyList<ParticipationQueries.Applicant> Applicants { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await CanOperateAsync(cancellationToken))
+            return NotFound();
+        Applicants = await queries.ApplicantsAsync(OrganizationId, [ApplicationStatus.Pending, ApplicationStatus.Waitlisted, ApplicationStatus.Accepted], cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid applicationId, string decision, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await CanOperateAsync(cancellationToken))
+            return NotFound();
+        var application = await (
+                from a in db.Applications.AsNoTracking()
+                join o in db.Opportunities on a.OpportunityId equals o.Id
+                where a.Id == applicationId && o.OrganizationId == OrganizationId
+                select a)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (application is null)
+            return NotFound();
+        DecideApplication.Decision? kind = decision switch
+        {
+            "accept" => DecideApplication.Decision.Accept,
+            "reject" => DecideApplication.Decision.Reject,
+            "waitlist" => DecideApplication.Decision.Waitlist,
+            "cancel" => DecideApplication.Decision.Cancel,
+            _ => null,
+        };
+        if (kind is null)
+            return BadRequest();
+        if (await decide.DecideAsync(application, kind.Value, reason, User.RequiredUserId(), cancellationToken) is { } refusal)
+        {
+            Refuse(refusal);
+            return await OnGetAsync(cancellationToken);
+        }
+        TempData["Status"] = "Participation.Saved";
+        return RedirectToPage();
+    }
+}

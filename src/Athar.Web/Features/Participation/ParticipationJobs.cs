@@ -1,0 +1,70 @@
+using Athar.Core.Applications;
+using Athar.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Athar.Web.Features.Participation;
+
+/// <summary>
+/// Background work that must survive restarts: day-before shift reminders (marked as sent in the same
+/// transaction as the message, so never twice) and closing forgotten check-outs at the shift's end.
+/// </summary>
+public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ParticipationJobs> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Participation jobs failed; will retry");
+            }
+            try
+            {
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+            await SendRemindersAsync(scope.ServiceProvider, cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<RecordAttendance>().CloseForgottenAsync(cancellationToken);
+    }
+
+    private async Task SendRemindersAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AtharDbContext>();
+        var notifier = services.GetRequiredService<Notifier>();
+        var now = clock.GetUtcNow();
+        var horizon = now.AddHours(24);
+        var due = await (
+                from a in db.Applications
+                join s in db.Shifts on a.ShiftId equals s.Id
+                join o in db.Opportunities on a.OpportunityId equals o.Id
+                where a.Status == ApplicationStatus.Accepted && a.ReminderSentAt == null && s.StartsAt > now && s.StartsAt <= horizon
+                select new { Application = a, o.Title, s.Date, s.StartTime })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        foreach (var item in due)
+        {
+            item.Application.ReminderSentAt = now;
+            await notifier.NotifyAsync(item.Application.VolunteerId, "ShiftReminder", "/me/applications",
+                Notifier.Bilingual(item.Title),
+                item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                item.StartTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

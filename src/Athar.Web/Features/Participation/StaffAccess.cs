@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Athar.Core.Accounts;
+using Athar.Data;
+using Athar.Data.Organizations;
+using Athar.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Athar.Web.Features.Participation;
+
+/// <summary>
+/// Who may run an organisation's day-to-day participation work (review applicants, take attendance,
+/// approve hours): its admins and supervisors, and platform admins. Anything else answers "not found".
+/// </summary>
+public sealed class StaffAccess(AtharDbContext db)
+{
+    public async Task<bool> CanOperateAsync(ClaimsPrincipal user, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        if (user.IsInRole(Roles.PlatformAdmin))
+            return await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken);
+        if (user.UserId() is not { } userId)
+            return false;
+        return await db.OrganizationMembers.AnyAsync(m => m.OrganizationId == organizationId && m.UserId == userId, cancellationToken)
+            && await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Status != OrganizationStatus.Suspended, cancellationToken);
+    }
+
+    public async Task<Guid?> OrganizationOfApplicationAsync(Guid applicationId, CancellationToken cancellationToken = default) =>
+        await db.Applications.Where(a => a.Id == applicationId)
+            .Join(db.Opportunities, a => a.OpportunityId, o => o.Id, (_, o) => (Guid?)o.OrganizationId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<Guid?> OrganizationOfShiftAsync(Guid shiftId, CancellationToken cancellationToken = default) =>
+        await db.Shifts.Where(s => s.Id == shiftId)
+            .Join(db.Opportunities, s => s.OpportunityId, o => o.Id, (_, o) => (Guid?)o.OrganizationId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<Guid?> OrganizationOfHoursAsync(Guid hoursId, CancellationToken cancellationToken = default) =>
+        await db.VolunteerHours.Where(h => h.Id == hoursId).Select(h => (Guid?)h.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<bool> CanOperateApplicationAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default) =>
+        await OrganizationOfApplicationAsync(applicationId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+
+    public async Task<bool> CanOperateShiftAsync(ClaimsPrincipal user, Guid shiftId, CancellationToken cancellationToken = default) =>
+        await OrganizationOfShiftAsync(shiftId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+
+    public async Task<bool> CanOperateHoursAsync(ClaimsPrincipal user, Guid hoursId, CancellationToken cancellationToken = default) =>
+        await OrganizationOfHoursAsync(hoursId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+}
