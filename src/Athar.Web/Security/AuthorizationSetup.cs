@@ -13,7 +13,8 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.OrganizationStaff, p => p.RequireRole(Policies.RolesByPolicy[Policies.OrganizationStaff]))
             .AddPolicy(Policies.RegionalSupervisor, p => p.RequireRole(Policies.RolesByPolicy[Policies.RegionalSupervisor]))
             .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Policies.RolesByPolicy[Policies.PlatformAdmin]))
-            .AddPolicy(Policies.Oversight, p => p.RequireRole(Policies.RolesByPolicy[Policies.Oversight]));
+            .AddPolicy(Policies.Oversight, p => p.RequireRole(Policies.RolesByPolicy[Policies.Oversight]))
+            .AddPolicy(Policies.OrganizationWork, p => p.RequireRole(Policies.RolesByPolicy[Policies.OrganizationWork]));
 
         services.AddScoped<IAuthorizationHandler, OrganizationAccessHandler>();
         return services;

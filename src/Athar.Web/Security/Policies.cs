@@ -10,6 +10,9 @@ public static class Policies
     public const string RegionalSupervisor = nameof(RegionalSupervisor);
     public const string PlatformAdmin = nameof(PlatformAdmin);
 
+    /// <summary>Organisation staff, and platform admins who may step in (platform-level review of hours).</summary>
+    public const string OrganizationWork = nameof(OrganizationWork);
+
     /// <summary>Platform admins and regional supervisors: people who oversee organisations.</summary>
     public const string Oversight = nameof(Oversight);
 
@@ -20,5 +23,6 @@ public static class Policies
         [RegionalSupervisor] = [Roles.RegionalSupervisor],
         [PlatformAdmin] = [Roles.PlatformAdmin],
         [Oversight] = [Roles.PlatformAdmin, Roles.RegionalSupervisor],
+        [OrganizationWork] = [Roles.OrganizationAdmin, Roles.OrganizationSupervisor, Roles.PlatformAdmin],
     };
 }

@@ -1,5 +1,7 @@
 using Athar.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +48,13 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Athar:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Athar:SeedDemoData", "true");
         builder.UseSetting("Athar:PublicBaseUrl", "http://athar.test");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Tests move the clock by days; sign-ins must outlive that (expiry is not what they test).
+            services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(400));
+            services.ConfigureApplicationCookie(o => o.ExpireTimeSpan = TimeSpan.FromDays(400));
+        });
     }
 
     public AtharDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AtharDbContext>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Participation;
 
-[Authorize(Policy = Policies.OrganizationStaff)]
+[Authorize(Policy = Policies.OrganizationWork)]
 public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, IStringLocalizer<ParticipationText> t)
     : StaffPageModel(access, t)
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Participation;
 
-[Authorize(Policy = Policies.OrganizationStaff)]
+[Authorize(Policy = Policies.OrganizationWork)]
 public sealed class DashboardModel(StaffAccess access, ParticipationQueries queries, IStringLocalizer<ParticipationText> t)
     : StaffPageModel(access, t)
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Participation;
 
-[Authorize(Policy = Policies.OrganizationStaff)]
+[Authorize(Policy = Policies.OrganizationWork)]
 public sealed class HoursModel(StaffAccess access, ParticipationQueries queries, ReviewHours review, IStringLocalizer<ParticipationText> t) : StaffPageModel(access, t)
 {
     private readonly StaffAccess _access = access;

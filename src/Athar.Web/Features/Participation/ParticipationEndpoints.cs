@@ -46,7 +46,7 @@ public static class ParticipationEndpoints
         people.MapGet("/", NotificationsAsync).WithName("ListNotifications").WithSummary("The signed-in person's notifications, newest first, in the request's language.");
         people.MapPost("/{id:long}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("Marks a notification read.");
 
-        var staff = api.MapGroup("/").WithTags("Organisation work").RequireAuthorization(Policies.OrganizationStaff);
+        var staff = api.MapGroup("/").WithTags("Organisation work").RequireAuthorization(Policies.OrganizationWork);
         staff.MapGet("/organizations/{organizationId:guid}/applicants", ApplicantsAsync).WithName("ListApplicants").WithSummary("Applicants of the organisation's upcoming shifts with their reliability.");
         staff.MapPost("/applications/{id:guid}/{decision:regex(^(accept|reject|waitlist|cancel)$)}", DecideAsync).WithName("DecideApplication").WithSummary("Accepts, rejects (with reason), waitlists or cancels (with reason) an application.");
         staff.MapGet("/organizations/{organizationId:guid}/roster", RosterAsync).WithName("GetRoster").WithSummary("The day's shifts and accepted volunteers with their attendance.");

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Participation;
 
 /// <summary>The supervisor's roster on a phone: today's shifts, who is accepted, one tap to check in or out.</summary>
-[Authorize(Policy = Policies.OrganizationStaff)]
+[Authorize(Policy = Policies.OrganizationWork)]
 public sealed class RosterModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, RecordAttendance attendance, TimeProvider clock, IStringLocalizer<ParticipationText> t)
     : StaffPageModel(access, t)
 {

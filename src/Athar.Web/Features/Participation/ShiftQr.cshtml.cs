@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Web.Features.Participation;
 
 /// <summary>The code shown on a screen at the site; the page reloads itself before the code expires.</summary>
-[Authorize(Policy = Policies.OrganizationStaff)]
+[Authorize(Policy = Policies.OrganizationWork)]
 public sealed class ShiftQrModel(StaffAccess access, CheckInCodes codes, PublicUrls urls, AtharDbContext db) : PageModel
 {
     public string Image { get; private set; } = string.Empty;
