@@ -50,21 +50,33 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.GetUtcNow();
         var horizon = now.AddHours(24);
         var due = await (
-                from a in db.Applications
+                from a in db.Applications.AsNoTracking()
                 join s in db.Shifts on a.ShiftId equals s.Id
                 join o in db.Opportunities on a.OpportunityId equals o.Id
                 where a.Status == ApplicationStatus.Accepted && a.ReminderSentAt == null && s.StartsAt > now && s.StartsAt <= horizon
-                select new { Application = a, o.Title, s.Date, s.StartTime })
+                select new { a.Id, a.VolunteerId, o.Title, s.Date, s.StartTime })
             .Take(200)
             .ToListAsync(cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
         foreach (var item in due)
         {
-            item.Application.ReminderSentAt = now;
-            await notifier.NotifyAsync(item.Application.VolunteerId, "ShiftReminder", "/me/applications",
-                Notifier.Bilingual(item.Title),
-                item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                item.StartTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            // Claimed with a conditional update in the message's transaction: sent once, even with several nodes.
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var claimed = await db.Applications
+                    .Where(a => a.Id == item.Id && a.ReminderSentAt == null)
+                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReminderSentAt, now), cancellationToken);
+                if (claimed == 0)
+                    return;
+                await notifier.NotifyAsync(item.VolunteerId, "ShiftReminder", "/me/applications",
+                    Notifier.Bilingual(item.Title),
+                    item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    item.StartTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            });
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

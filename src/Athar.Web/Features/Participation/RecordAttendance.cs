@@ -107,25 +107,43 @@ public sealed class RecordAttendance(AtharDbContext db, IOptions<HoursPolicy> po
 
     public static readonly TimeSpan RepeatScanWindow = TimeSpan.FromMinutes(5);
 
-    /// <summary>Closes a forgotten check-out at the shift's end and flags the hours for review.</summary>
+    /// <summary>
+    /// Closes forgotten check-outs at the shift's end and flags the hours for review. Each record is
+    /// claimed with a conditional update, so a supervisor's check-out or another node running the same
+    /// job at the same moment can never produce the hours twice.
+    /// </summary>
     public async Task<int> CloseForgottenAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var open = await (
-                from a in db.Attendance
+                from a in db.Attendance.AsNoTracking()
                 join s in db.Shifts on a.ShiftId equals s.Id
                 where a.CheckOutAt == null && s.EndsAt <= now
-                select new { Attendance = a, s.EndsAt })
+                select new { a.Id, s.EndsAt })
             .Take(200)
             .ToListAsync(cancellationToken);
+        var closed = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
         foreach (var item in open)
         {
-            item.Attendance.CheckOutAt = item.EndsAt;
-            item.Attendance.CheckOutMethod = CheckMethod.Automatic;
-            await ComputeHoursAsync(item.Attendance, now, HoursConcerns.AutoClosed, cancellationToken);
+            // Claim and compute in one transaction: the hours exist exactly when the check-out does.
+            closed += await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var claimed = await db.Attendance
+                    .Where(a => a.Id == item.Id && a.CheckOutAt == null)
+                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.CheckOutAt, item.EndsAt).SetProperty(x => x.CheckOutMethod, CheckMethod.Automatic), cancellationToken);
+                if (claimed == 0)
+                    return 0;
+                var attendance = await db.Attendance.AsNoTracking().FirstAsync(a => a.Id == item.Id, cancellationToken);
+                await ComputeHoursAsync(attendance, now, HoursConcerns.AutoClosed, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return 1;
+            });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return open.Count;
+        return closed;
     }
 
     private async Task<VolunteerHours> ComputeHoursAsync(AttendanceRecord attendance, DateTimeOffset now, HoursConcerns concerns, CancellationToken cancellationToken)
