@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Participation;
 
 [Authorize(Policy = Policies.OrganizationWork)]
-public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, IStringLocalizer<ParticipationText> t)
+public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, MessageVolunteers messages, IStringLocalizer<ParticipationText> t)
     : StaffPageModel(access, t)
 {
     public IReadOnlyList<ParticipationQueries.Applicant> Applicants { get; private set; } = [];
@@ -20,6 +20,21 @@ public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries que
             return NotFound();
         Applicants = await queries.ApplicantsAsync(OrganizationId, [ApplicationStatus.Pending, ApplicationStatus.Waitlisted, ApplicationStatus.Accepted], cancellationToken);
         return Page();
+    }
+
+    public string? Sent { get; private set; }
+
+    /// <summary>Writes to the accepted volunteers of one opportunity.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(Guid opportunityId, string? text, CancellationToken cancellationToken)
+    {
+        if (!await CanOperateAsync(cancellationToken) || !await db.Opportunities.AnyAsync(o => o.Id == opportunityId && o.OrganizationId == OrganizationId, cancellationToken))
+            return NotFound();
+        var (sent, refusal) = await messages.SendAsync(opportunityId, null, text, cancellationToken);
+        if (refusal is not null)
+            Refuse(refusal);
+        else
+            Sent = T["Staff.MessageSent", sent];
+        return await OnGetAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid applicationId, string decision, string? reason, CancellationToken cancellationToken)
