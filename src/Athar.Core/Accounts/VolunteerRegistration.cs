@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Athar.Core.Common;
 using Athar.Core.Identity;
 using Athar.Core.Reference;
@@ -57,8 +56,6 @@ public sealed record GuardianDetails(string Name, NationalId NationalId, string 
 /// <summary>The pure rules of volunteer registration; uniqueness is checked against the database by the caller.</summary>
 public static class VolunteerRegistrationRules
 {
-    public const int EmailMaxLength = 256;
-
     public static (ValidVolunteerRegistration? Valid, IReadOnlyList<FieldError> Errors) Validate(
         VolunteerRegistrationInput input, RegistrationPolicy policy, DateOnly today)
     {
@@ -82,7 +79,7 @@ public static class VolunteerRegistrationRules
         var email = input.Email?.Trim();
         if (string.IsNullOrEmpty(email))
             errors.Add(new(nameof(input.Email), "Field.Required"));
-        else if (email.Length > EmailMaxLength || !IsEmail(email))
+        else if (!EmailRules.IsValid(email))
             errors.Add(new(nameof(input.Email), "Email.Invalid"));
 
         if (string.IsNullOrEmpty(input.Password))
@@ -152,13 +149,5 @@ public static class VolunteerRegistrationRules
             errors.Add(new(nameof(input.GuardianMobile), string.IsNullOrWhiteSpace(input.GuardianMobile) ? "Field.Required" : "Mobile.Invalid"));
 
         return errors.Count == count ? new GuardianDetails(name!, guardianId, mobile!) : null;
-    }
-
-    private static bool IsEmail(string email)
-    {
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
-            return false;
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.');
     }
 }

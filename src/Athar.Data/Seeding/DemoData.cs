@@ -1,4 +1,9 @@
 using Athar.Core.Accounts;
+using Athar.Core.Applications;
+using Athar.Core.Attendance;
+using Athar.Core.Opportunities;
+using Athar.Data.Opportunities;
+using Athar.Data.Participation;
 using Athar.Core.Identity;
 using Athar.Core.Localization;
 
@@ -73,9 +78,138 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
             var regional = await users.FindByEmailAsync("makkah.supervisor@athar.local");
             db.RegionalAssignments.Add(new RegionalAssignment { UserId = regional!.Id, RegionId = 2, AssignedAt = now });
             await db.SaveChangesAsync(cancellationToken);
+            await SeedOpportunitiesAsync(now, cancellationToken);
         }
 
         return People.Select(p => new DemoLogin(string.Join(", ", p.Roles), p.Email, Password)).ToList();
+    }
+
+    private sealed record DemoOpportunity(
+        string Organization, string TitleAr, string TitleEn, string DescriptionAr, string DescriptionEn, int FieldId, int CityId,
+        int DaysAhead, int StartHour, int Hours, int Seats, bool AutoAccept, GenderRequirement Gender = GenderRequirement.Any,
+        VolunteeringType Type = VolunteeringType.General, int Shifts = 2);
+
+    private static readonly DemoOpportunity[] Opportunities =
+    [
+        new("makkah-centres", "توزيع وجبات إفطار صائم", "Iftar meal distribution",
+            "نوزّع وجبات الإفطار على الصائمين عند إشارات المرور والمساجد في أحياء مكة المكرمة.", "Handing out iftar meals at traffic lights and mosques across Makkah's neighbourhoods.",
+            3, 201, 2, 16, 3, 30, true),
+        new("makkah-centres", "التطوع في مستشفى الملك عبدالعزيز", "Volunteering at King Abdulaziz Hospital",
+            "استقبال المراجعين وإرشادهم إلى العيادات ومساعدة كبار السن.", "Welcoming visitors, guiding them to clinics and helping elderly patients.",
+            1, 201, 3, 8, 4, 12, false, Type: VolunteeringType.Skilled),
+        new("jeddah-municipality", "حملة تنظيف شاطئ جدة", "Jeddah beach clean-up",
+            "حملة بيئية لتنظيف الواجهة البحرية وفرز النفايات القابلة للتدوير.", "An environmental campaign to clean the waterfront and sort recyclables.",
+            4, 202, 4, 7, 3, 50, true, Shifts: 1),
+        new("lazm-riyadh", "تعليم البرمجة للأطفال", "Teaching children to code",
+            "ورش أسبوعية لتعليم أساسيات البرمجة لأطفال الأحياء.", "Weekly workshops teaching programming basics to neighbourhood children.",
+            13, 101, 5, 17, 2, 10, false, Type: VolunteeringType.Professional),
+        new("madinah-volunteering", "إرشاد زوار المسجد النبوي", "Guiding visitors of the Prophet's Mosque",
+            "إرشاد الزوار وكبار السن داخل ساحات المسجد النبوي.", "Guiding visitors and the elderly in the courtyards of the Prophet's Mosque.",
+            10, 301, 2, 6, 4, 20, true, GenderRequirement.Male),
+    ];
+
+    private async Task SeedOpportunitiesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var saudi = TimeSpan.FromHours(3);
+        var today = DateOnly.FromDateTime(now.ToOffset(saudi).DateTime);
+        var organizations = await db.Organizations.ToDictionaryAsync(o => o.RegistrationNumber!, cancellationToken);
+        var created = new List<Opportunity>();
+        foreach (var d in Opportunities)
+        {
+            var organization = organizations[$"DEMO-{d.Organization}"];
+            var city = Core.Reference.ReferenceData.FindCity(d.CityId)!;
+            var field = Core.Reference.ReferenceData.Fields.First(f => f.Id == d.FieldId);
+            var opportunity = new Opportunity
+            {
+                Id = Guid.CreateVersion7(now),
+                OrganizationId = organization.Id,
+                Title = new LocalizedText(d.TitleAr, d.TitleEn),
+                Description = new LocalizedText(d.DescriptionAr, d.DescriptionEn),
+                FieldId = d.FieldId,
+                RegionId = city.RegionId,
+                CityId = d.CityId,
+                Address = city.NameAr,
+                Gender = d.Gender,
+                Type = d.Type,
+                AllowsMinors = d.Gender == GenderRequirement.Any,
+                AutoAccept = d.AutoAccept,
+                ExpectedBeneficiaries = d.Seats * 20,
+                Status = OpportunityStatus.Published,
+                CreatedAt = now,
+                PublishedAt = now,
+                StartDate = today.AddDays(d.DaysAhead),
+                EndDate = today.AddDays(d.DaysAhead + d.Shifts - 1),
+                SearchText = OpportunitySearch.BuildSearchText(d.TitleAr, d.TitleEn, d.DescriptionAr, d.DescriptionEn, organization.Name.Ar, organization.Name.En, field.NameAr, field.NameEn, city.NameAr, city.NameEn),
+            };
+            for (var i = 0; i < d.Shifts; i++)
+            {
+                var date = today.AddDays(d.DaysAhead + i);
+                var start = new TimeOnly(d.StartHour, 0);
+                opportunity.Shifts.Add(new Shift
+                {
+                    Id = Guid.CreateVersion7(now),
+                    OpportunityId = opportunity.Id,
+                    Date = date,
+                    StartTime = start,
+                    EndTime = start.AddHours(d.Hours),
+                    Seats = d.Seats,
+                    StartsAt = new DateTimeOffset(date.ToDateTime(start), saudi).ToUniversalTime(),
+                    EndsAt = new DateTimeOffset(date.ToDateTime(start.AddHours(d.Hours)), saudi).ToUniversalTime(),
+                });
+            }
+            opportunity.SeatsTotal = opportunity.Shifts.Sum(x => x.Seats);
+            opportunity.NextShiftStartsAt = opportunity.Shifts.Min(x => x.StartsAt);
+            db.Opportunities.Add(opportunity);
+            created.Add(opportunity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The demo volunteer holds a place on the first shift and verified hours from a past one, so the
+        // applications and record pages have something to show on a first run.
+        var volunteer = await users.FindByEmailAsync("volunteer@athar.local");
+        var supervisor = await users.FindByEmailAsync("org.supervisor@athar.local");
+        var first = created[0];
+        var shift = first.Shifts[0];
+        db.Applications.Add(new Application { Id = Guid.CreateVersion7(now), OpportunityId = first.Id, ShiftId = shift.Id, VolunteerId = volunteer!.Id, Status = ApplicationStatus.Accepted, CreatedAt = now, DecidedAt = now });
+        shift.Accepted = 1;
+        first.SeatsTaken = 1;
+
+        var pastDate = today.AddDays(-10);
+        var past = new Opportunity
+        {
+            Id = Guid.CreateVersion7(now), OrganizationId = first.OrganizationId,
+            Title = new LocalizedText("تنظيم حشود الزوار في رمضان", "Crowd guidance for Ramadan visitors"),
+            Description = new LocalizedText("تنظيم حركة الزوار في المنطقة المركزية.", "Guiding visitor flows in the central area."),
+            FieldId = 10, RegionId = 2, CityId = 201, Status = OpportunityStatus.Completed, CreatedAt = now.AddDays(-20), PublishedAt = now.AddDays(-20),
+            StartDate = pastDate, EndDate = pastDate, SeatsTotal = 10, SeatsTaken = 1,
+        };
+        past.SearchText = OpportunitySearch.BuildSearchText(past.Title.Ar, past.Title.En, past.Description.Ar, past.Description.En);
+        var pastShift = new Shift
+        {
+            Id = Guid.CreateVersion7(now), OpportunityId = past.Id, Date = pastDate, StartTime = new TimeOnly(18, 0), EndTime = new TimeOnly(22, 0), Seats = 10, Accepted = 1,
+            StartsAt = new DateTimeOffset(pastDate.ToDateTime(new TimeOnly(18, 0)), saudi).ToUniversalTime(),
+            EndsAt = new DateTimeOffset(pastDate.ToDateTime(new TimeOnly(22, 0)), saudi).ToUniversalTime(),
+        };
+        past.Shifts.Add(pastShift);
+        db.Opportunities.Add(past);
+        var application = new Application { Id = Guid.CreateVersion7(now), OpportunityId = past.Id, ShiftId = pastShift.Id, VolunteerId = volunteer.Id, Status = ApplicationStatus.Accepted, CreatedAt = now.AddDays(-15), DecidedAt = now.AddDays(-15) };
+        var attendance = new AttendanceRecord
+        {
+            Id = Guid.CreateVersion7(now), ApplicationId = application.Id, ShiftId = pastShift.Id, VolunteerId = volunteer.Id,
+            CheckInAt = pastShift.StartsAt, CheckInMethod = CheckMethod.Supervisor, CheckedInBy = supervisor!.Id,
+            CheckOutAt = pastShift.EndsAt, CheckOutMethod = CheckMethod.Supervisor, CheckedOutBy = supervisor.Id,
+        };
+        var hours = new VolunteerHours
+        {
+            Id = Guid.CreateVersion7(now), AttendanceId = attendance.Id, VolunteerId = volunteer.Id, OrganizationId = past.OrganizationId, OpportunityId = past.Id,
+            ShiftId = pastShift.Id, FieldId = past.FieldId, RegionId = past.RegionId, Date = pastDate, AttendedMinutes = 240, CreditedMinutes = 240,
+            Status = HoursStatus.Approved, CreatedAt = pastShift.EndsAt, DecidedAt = pastShift.EndsAt.AddHours(1), DecidedBy = supervisor.Id,
+        };
+        db.Applications.Add(application);
+        db.Attendance.Add(attendance);
+        db.VolunteerHours.Add(hours);
+        db.HoursAudit.Add(new HoursAuditEntry { HoursId = hours.Id, ActorId = supervisor.Id, At = hours.DecidedAt.Value, Action = "approved", StatusBefore = HoursStatus.Pending, StatusAfter = HoursStatus.Approved, MinutesBefore = 240, MinutesAfter = 240 });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task CreatePersonAsync(Person person, DateTimeOffset now)
@@ -114,12 +248,12 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
         await db.SaveChangesAsync();
     }
 
-    public static void Print(IReadOnlyList<DemoLogin> logins)
+    public static void Print(IReadOnlyList<DemoLogin> logins, TextWriter output)
     {
-        Console.WriteLine();
-        Console.WriteLine("Athar demo logins (password for all: " + Password + "):");
+        output.WriteLine();
+        output.WriteLine("Athar demo logins (password for all: " + Password + "):");
         foreach (var login in logins)
-            Console.WriteLine($"  {login.Role,-36} {login.Email}");
-        Console.WriteLine();
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {login.Role,-36} {login.Email}"));
+        output.WriteLine();
     }
 }

@@ -20,7 +20,7 @@ public static class DatabaseInitializer
         if (app.Configuration.GetValue<bool>("Athar:SeedDemoData"))
         {
             var logins = await services.GetRequiredService<DemoData>().SeedAsync();
-            DemoData.Print(logins);
+            DemoData.Print(logins, Console.Out);
         }
     }
 }

@@ -141,8 +141,8 @@ public class VolunteerRegistrationRulesTests
     public void Validate_WhenEmailIsLongerThanMaximum_ReturnsEmailInvalid()
     {
         var input = ValidAdult();
-        input.Email = "user@" + new string('a', VolunteerRegistrationRules.EmailMaxLength - 8) + ".com";
-        Assert.Equal(VolunteerRegistrationRules.EmailMaxLength + 1, input.Email.Length);
+        input.Email = "user@" + new string('a', Athar.Core.Common.EmailRules.MaxLength - 8) + ".com";
+        Assert.Equal(Athar.Core.Common.EmailRules.MaxLength + 1, input.Email.Length);
 
         AssertSingleError(input, "Email", "Email.Invalid");
     }

@@ -1,0 +1,32 @@
+using Athar.Cli.Commands;
+using Athar.Data;
+using Athar.Data.Accounts;
+using Athar.Data.Infrastructure;
+using Athar.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Athar.Cli;
+
+/// <summary>The tool's composition: the web app's database and identity stores, without the web host.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(DatabaseOptions database, CliConsole console)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(console);
+        services.AddSingleton(TimeProvider.System);
+        services.AddAtharDatabase(database);
+
+        services.AddIdentityCore<AtharUser>(AtharIdentityPolicy.Apply)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AtharDbContext>();
+
+        services.AddScoped<DemoData>();
+        services.AddScoped<MigrateCommand>();
+        services.AddScoped<AdminCreateCommand>();
+        services.AddScoped<SeedDemoCommand>();
+        services.AddScoped<InfoCommand>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+
+namespace Athar.Cli;
+
+internal sealed record OptionHelp(string Name, string? Value, string Description);
+
+internal sealed record CommandHelp(string Name, string Summary, string Usage, IReadOnlyList<OptionHelp> Options, IReadOnlyList<string> Notes);
+
+/// <summary>The commands, their options and the help text, in one table.</summary>
+internal static class CommandCatalog
+{
+    public const string Migrate = "migrate";
+    public const string AdminCreate = "admin create";
+    public const string SeedDemo = "seed demo";
+    public const string Info = "info";
+
+    public static readonly IReadOnlyList<OptionHelp> DatabaseOptions =
+    [
+        new("--provider", "sqlite|postgres", "Database provider. Environment: Athar__Database__Provider. Default: sqlite."),
+        new("--connection", "\"...\"", "Connection string. Environment: ConnectionStrings__Athar (or Athar__Database__ConnectionString). Default: \"Data\u00a0Source=data/athar.db\"."),
+        new("-h, --help", null, "Show help."),
+    ];
+
+    public static readonly IReadOnlyList<CommandHelp> Commands =
+    [
+        new(Migrate, "Apply the EF Core migrations of the configured provider.", "athar migrate [database options]", [],
+            ["Creates the database when it does not exist (PostgreSQL: the user needs CREATEDB; SQLite: the file and its folder)."]),
+        new(AdminCreate, "Create a platform admin, or give an existing account the PlatformAdmin role.",
+            "athar admin create --email E --name \"Arabic full name\" [--name-en \"English name\"] [--password P] [database options]",
+            [
+                new("--email", "E", "The admin's e-mail address; it is also the login name. Required."),
+                new("--name", "\"...\"", "Full name in Arabic (2-100 letters). Required."),
+                new("--name-en", "\"...\"", "Full name in English. Optional."),
+                new("--password", "P", "The password. Without it: the ATHAR_ADMIN_PASSWORD environment variable, else a prompt (no echo) when stdin is a terminal. Prefer those: an option is visible in the process list and shell history."),
+            ],
+            [
+                "Password policy (same as the web app): at least 8 characters, a digit, a lower-case and an upper-case letter, 4 different characters.",
+                "The new account's e-mail is marked confirmed. If the e-mail already has an account, the PlatformAdmin role is added to it (nothing else changes, the password included); running the command again changes nothing.",
+            ]),
+        new(SeedDemo, "Add the bilingual demo data and print the demo logins (one per role).", "athar seed demo [database options]", [],
+            ["Idempotent: when the demo data is already there, only the logins are printed. Never run it against production."]),
+        new(Info, "Show the database, its migrations and counts of users, volunteers, organisations.", "athar info [database options]", [], []),
+    ];
+
+    /// <summary>Finds the command named by the leading words; null when no words were given.</summary>
+    public static CommandHelp? Find(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+            return null;
+        foreach (var command in Commands)
+        {
+            var parts = command.Name.Split(' ');
+            if (words.Count == parts.Length && words.Select(w => w.ToLowerInvariant()).SequenceEqual(parts, StringComparer.Ordinal))
+                return command;
+        }
+
+        var typed = string.Join(' ', words);
+        var group = Commands.Where(c => c.Name.StartsWith(words[0].ToLowerInvariant() + " ", StringComparison.Ordinal)).Select(c => c.Name).ToList();
+        if (group.Count > 0)
+            throw new UsageException($"unknown command '{typed}'. Did you mean: {string.Join(", ", group)}?");
+        throw new UsageException($"unknown command '{typed}'.");
+    }
+
+    public static void EnsureOptionsAllowed(CliArguments arguments, CommandHelp command)
+    {
+        foreach (var name in arguments.OptionNames)
+        {
+            var allowed = name is "--provider" or "--connection" || command.Options.Any(o => string.Equals(o.Name, name, StringComparison.Ordinal));
+            if (!allowed)
+                throw new UsageException($"'athar {command.Name}' has no option '{name}'.");
+        }
+    }
+
+    public static void WriteGeneralHelp(TextWriter writer)
+    {
+        writer.WriteLine("athar - command-line tool of the Athar volunteer-work platform");
+        writer.WriteLine();
+        writer.WriteLine("Usage: athar <command> [options]");
+        writer.WriteLine("       athar <command> --help");
+        writer.WriteLine();
+        writer.WriteLine("Commands:");
+        foreach (var command in Commands)
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {command.Name,-14}{command.Summary}"));
+        WriteDatabaseOptions(writer);
+        WriteConfigurationNotes(writer);
+    }
+
+    public static void WriteCommandHelp(TextWriter writer, CommandHelp command)
+    {
+        writer.WriteLine(command.Summary);
+        writer.WriteLine();
+        writer.WriteLine("Usage: " + command.Usage);
+        if (command.Options.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("Options:");
+            WriteOptions(writer, command.Options);
+        }
+        foreach (var note in command.Notes)
+        {
+            writer.WriteLine();
+            WriteWrapped(writer, note);
+        }
+        WriteDatabaseOptions(writer);
+        WriteConfigurationNotes(writer);
+    }
+
+    private static void WriteDatabaseOptions(TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("Database options (every command):");
+        WriteOptions(writer, DatabaseOptions);
+    }
+
+    private static void WriteOptions(TextWriter writer, IReadOnlyList<OptionHelp> options)
+    {
+        foreach (var option in options)
+        {
+            var left = option.Value is null ? option.Name : option.Name + " " + option.Value;
+            var lines = Wrap(option.Description, 68);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {left,-30}{Unbreak(lines[0])}"));
+            foreach (var line in lines.Skip(1))
+                writer.WriteLine(new string(' ', 32) + Unbreak(line));
+        }
+    }
+
+    // A no-break space keeps "Data Source=..." on one line when wrapping; the terminal gets a plain space.
+    private static string Unbreak(string line) => line.Replace('\u00a0', ' ');
+
+    private static void WriteWrapped(TextWriter writer, string text)
+    {
+        foreach (var line in Wrap(text, 100))
+            writer.WriteLine(line);
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+            if (line.Length > 0)
+                line.Append(' ');
+            line.Append(word);
+        }
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    private static void WriteConfigurationNotes(TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("The options override the environment; the keys are the web app's (Athar:Database:Provider,");
+        writer.WriteLine("Athar:Database:ConnectionString, ConnectionStrings:Athar).");
+        writer.WriteLine("The default SQLite file, data/athar.db, is relative to the current directory. The web app started");
+        writer.WriteLine("with the README's command (dotnet run --project src/Athar.Web) runs in its project folder, so its");
+        writer.WriteLine("file is src/Athar.Web/data/athar.db. From the repository root, point the tool at it with:");
+        writer.WriteLine("  athar info --connection \"Data Source=src/Athar.Web/data/athar.db\"");
+        writer.WriteLine();
+        writer.WriteLine("Exit codes: 0 success, 1 refused or failed (message on stderr), 2 usage error.");
+    }
+}

@@ -1,0 +1,35 @@
+using Athar.Cli.Tests.Infrastructure;
+
+namespace Athar.Cli.Tests;
+
+/// <summary>
+/// The same behaviours on PostgreSQL, each test in a database of its own. Needs ATHAR_TEST_POSTGRES (./test.sh
+/// sets it); without it these fail with a message saying so. Locally: --filter "Database!=Postgres".
+/// </summary>
+[Trait("Database", "Postgres")]
+public sealed class PostgresCliTests : IAsyncLifetime
+{
+    private PostgresTestDatabase? _database;
+
+    private PostgresTestDatabase Database => _database ?? throw new InvalidOperationException("The test database was not created.");
+
+    public async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public Task Migrate_OnPostgres_CreatesTheSchemaWithThirteenRegions() =>
+        CliScenarios.Migrate_CreatesTheSchemaWithThirteenRegions(Database);
+
+    [Fact]
+    public Task AdminCreate_OnPostgres_MakesAConfirmedPlatformAdminWhosePasswordVerifies() =>
+        CliScenarios.AdminCreate_MakesAConfirmedPlatformAdminWhosePasswordVerifies(Database);
+
+    [Fact]
+    public Task AdminCreate_OnPostgres_Twice_IsIdempotent() =>
+        CliScenarios.AdminCreate_Twice_IsIdempotent(Database);
+}
