@@ -102,7 +102,9 @@ public static class VolunteerRegistrationRules
             var age = AgeRules.AgeOn(birthDate, today);
             if (age < policy.MinimumAge)
                 errors.Add(new(nameof(input.BirthDate), "BirthDate.TooYoung", policy.MinimumAge));
-            isMinor = age < policy.AdultAge;
+            else
+                // Guardian details matter only for someone old enough to register at all.
+                isMinor = age < policy.AdultAge;
         }
 
         LocationRules.Check(input.RegionId, input.CityId, errors);
@@ -138,7 +140,7 @@ public static class VolunteerRegistrationRules
         var name = TextRules.CheckName(input.GuardianName, nameof(input.GuardianName), required: true, errors);
         NationalId guardianId = default;
         if (Identity.NationalId.Validate(input.GuardianNationalId, out var gid) is { } gidError)
-            errors.Add(new(nameof(input.GuardianNationalId), $"NationalId.{gidError}"));
+            errors.Add(new(nameof(input.GuardianNationalId), gidError == NationalIdError.Missing ? "Guardian.NationalIdMissing" : $"NationalId.{gidError}"));
         else if (gid == volunteerId)
             errors.Add(new(nameof(input.GuardianNationalId), "Guardian.SameAsVolunteer"));
         else

@@ -404,7 +404,7 @@ public class VolunteerRegistrationRulesTests
         Assert.Equal(
             [
                 ("GuardianName", "Field.Required"),
-                ("GuardianNationalId", "NationalId.Missing"),
+                ("GuardianNationalId", "Guardian.NationalIdMissing"),
                 ("GuardianMobile", "Field.Required"),
             ],
             errors.Select(e => (e.Field, e.Code)));
@@ -569,5 +569,23 @@ public class VolunteerRegistrationRulesTests
         var error = Assert.Single(errors);
         Assert.Equal((field, code), (error.Field, error.Code));
         return error;
+    }
+
+    [Fact]
+    public void Validate_WhenTooYoungToRegister_AsksForNoGuardianDetails()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        var input = new VolunteerRegistrationInput
+        {
+            FullNameAr = "سلمان", NationalId = Athar.Core.Identity.NationalId.FromNineDigits("112345678").Value, Mobile = "0551234567", Email = "child@example.sa",
+            Password = "Volunteer-2026", Gender = Gender.Male, BirthDate = today.AddYears(-10), RegionId = 1, CityId = 101,
+            AcceptEthicsCharter = true, AcceptPrivacyNotice = true,
+        };
+
+        var (valid, errors) = VolunteerRegistrationRules.Validate(input, new RegistrationPolicy(), today);
+
+        Assert.Null(valid);
+        var error = Assert.Single(errors);
+        Assert.Equal("BirthDate.TooYoung", error.Code);
     }
 }

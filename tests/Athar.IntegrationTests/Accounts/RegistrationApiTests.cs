@@ -55,7 +55,7 @@ public sealed class RegistrationApiTests(AppFixture fixture) : IClassFixture<App
             ("no charter", i => i.AcceptEthicsCharter = false, "acceptEthicsCharter", "Consent.EthicsRequired"),
             ("weak password", i => i.Password = "password", "password", "Identity.PasswordRequiresUpper"),
             ("bad email", i => i.Email = "not-an-email", "email", "Email.Invalid"),
-            ("minor without guardian", i => i.BirthDate = new DateOnly(2011, 6, 1), "guardianNationalId", "NationalId.Missing"),
+            ("minor without guardian", i => i.BirthDate = new DateOnly(2011, 6, 1), "guardianNationalId", "Guardian.NationalIdMissing"),
         };
         foreach (var database in new[] { TestDatabase.Sqlite, TestDatabase.Postgres })
         {
