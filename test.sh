@@ -25,7 +25,7 @@ install_packages() {
   fi
 }
 
-PG_DIR=/tmp/athar-test-pg
+PG_DIR=${ATHAR_TEST_PG_DIR:-/tmp/athar-test-pg}
 PG_PORT=${ATHAR_TEST_PG_PORT:-55432}
 PGBIN=""
 
