@@ -54,6 +54,7 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
                 join s in db.Shifts on a.ShiftId equals s.Id
                 join o in db.Opportunities on a.OpportunityId equals o.Id
                 where a.Status == ApplicationStatus.Accepted && a.ReminderSentAt == null && s.StartsAt > now && s.StartsAt <= horizon
+                orderby s.StartsAt
                 select new { a.Id, a.VolunteerId, o.Title, s.Date, s.StartTime })
             .Take(200)
             .ToListAsync(cancellationToken);

@@ -119,6 +119,7 @@ public sealed class RecordAttendance(AtharDbContext db, IOptions<HoursPolicy> po
                 from a in db.Attendance.AsNoTracking()
                 join s in db.Shifts on a.ShiftId equals s.Id
                 where a.CheckOutAt == null && s.EndsAt <= now
+                orderby s.EndsAt
                 select new { a.Id, s.EndsAt })
             .Take(200)
             .ToListAsync(cancellationToken);
