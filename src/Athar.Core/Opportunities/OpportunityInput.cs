@@ -116,7 +116,7 @@ public static class OpportunityRules
         if (input.FieldId is not { } fieldId)
             errors.Add(new(nameof(input.FieldId), "Field.Required"));
         else if (ReferenceData.Fields.All(f => f.Id != fieldId))
-            errors.Add(new(nameof(input.FieldId), "Field.Unknown"));
+            errors.Add(new(nameof(input.FieldId), "Opportunity.FieldUnknown"));
         LocationRules.Check(input.RegionId, input.CityId, errors);
 
         if (!Enum.IsDefined(input.Gender))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Athar.Core.Reference;
 using Athar.Core.Text;
 
 namespace Athar.Core.Opportunities;
@@ -33,6 +34,22 @@ public static class OpportunitySearch
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The search text of one opportunity: both titles, both descriptions, the required skills, the
+    /// organisation's names, and the field's and city's names from the reference data. Every writer of
+    /// opportunities (the web feature, seeders, imports) builds it here, so they all index the same words.
+    /// </summary>
+    public static string ForOpportunity(
+        string titleAr, string? titleEn, string descriptionAr, string? descriptionEn, string? requiredSkills,
+        string organizationNameAr, string? organizationNameEn, int fieldId, int cityId)
+    {
+        var field = ReferenceData.Fields.FirstOrDefault(f => f.Id == fieldId);
+        var city = ReferenceData.FindCity(cityId);
+        return BuildSearchText(
+            titleAr, titleEn, descriptionAr, descriptionEn, requiredSkills,
+            organizationNameAr, organizationNameEn, field?.NameAr, field?.NameEn, city?.NameAr, city?.NameEn);
     }
 
     /// <summary>The query's tokens: at most 20, each cut to 40 characters (a prefix still finds the longer word).</summary>

@@ -118,7 +118,6 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
         {
             var organization = organizations[$"DEMO-{d.Organization}"];
             var city = Core.Reference.ReferenceData.FindCity(d.CityId)!;
-            var field = Core.Reference.ReferenceData.Fields.First(f => f.Id == d.FieldId);
             var opportunity = new Opportunity
             {
                 Id = Guid.CreateVersion7(now),
@@ -139,7 +138,7 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
                 PublishedAt = now,
                 StartDate = today.AddDays(d.DaysAhead),
                 EndDate = today.AddDays(d.DaysAhead + d.Shifts - 1),
-                SearchText = OpportunitySearch.BuildSearchText(d.TitleAr, d.TitleEn, d.DescriptionAr, d.DescriptionEn, organization.Name.Ar, organization.Name.En, field.NameAr, field.NameEn, city.NameAr, city.NameEn),
+                SearchText = OpportunitySearch.ForOpportunity(d.TitleAr, d.TitleEn, d.DescriptionAr, d.DescriptionEn, null, organization.Name.Ar, organization.Name.En, d.FieldId, d.CityId),
             };
             for (var i = 0; i < d.Shifts; i++)
             {
@@ -183,7 +182,8 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
             FieldId = 10, RegionId = 2, CityId = 201, Status = OpportunityStatus.Completed, CreatedAt = now.AddDays(-20), PublishedAt = now.AddDays(-20),
             StartDate = pastDate, EndDate = pastDate, SeatsTotal = 10, SeatsTaken = 1,
         };
-        past.SearchText = OpportunitySearch.BuildSearchText(past.Title.Ar, past.Title.En, past.Description.Ar, past.Description.En);
+        var pastOrganization = organizations.Values.First(o => o.Id == past.OrganizationId);
+        past.SearchText = OpportunitySearch.ForOpportunity(past.Title.Ar, past.Title.En, past.Description.Ar, past.Description.En, null, pastOrganization.Name.Ar, pastOrganization.Name.En, past.FieldId, past.CityId);
         var pastShift = new Shift
         {
             Id = Guid.CreateVersion7(now), OpportunityId = past.Id, Date = pastDate, StartTime = new TimeOnly(18, 0), EndTime = new TimeOnly(22, 0), Seats = 10, Accepted = 1,

@@ -44,17 +44,27 @@ public static class ApiProblems
         return TypedResults.Problem(problem);
     }
 
-    public static ValidationProblem Invalid(HttpContext http, IReadOnlyList<FieldError> errors)
+    public static ValidationProblem Invalid(HttpContext http, IReadOnlyList<FieldError> errors) =>
+        Invalid(http, errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+
+    /// <summary>Field errors whose messages come from a feature's own resources, falling back to the shared ones.</summary>
+    public static ValidationProblem Invalid(HttpContext http, IReadOnlyList<FieldError> errors, IStringLocalizer t)
     {
-        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var shared = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var byField = errors
             .GroupBy(e => CamelCase(e.Field))
-            .ToDictionary(g => g.Key, g => g.Select(e => (string)t[e.Code, e.Arguments]).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => Message(t, shared, e)).ToArray());
         var codes = errors.GroupBy(e => CamelCase(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray());
         return TypedResults.ValidationProblem(
             byField,
-            title: t["Problem.Validation"],
+            title: shared["Problem.Validation"],
             extensions: new Dictionary<string, object?> { ["code"] = "validation", ["errorCodes"] = codes });
+    }
+
+    internal static string Message(IStringLocalizer feature, IStringLocalizer shared, FieldError error)
+    {
+        var text = feature[error.Code, error.Arguments];
+        return text.ResourceNotFound ? shared[error.Code, error.Arguments] : text;
     }
 
     private static string DefaultCode(int status) => status switch

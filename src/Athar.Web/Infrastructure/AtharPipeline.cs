@@ -6,6 +6,7 @@ using Athar.Web.Features.Participation;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
 
 namespace Athar.Web.Infrastructure;
@@ -14,7 +15,11 @@ public static class AtharPipeline
 {
     public static WebApplication UseAtharPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = UnexpectedExceptionHandler.StatusFor,
+        });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         // Pages get a friendly error page; API callers get ProblemDetails for bare status codes (401, 404, ...).

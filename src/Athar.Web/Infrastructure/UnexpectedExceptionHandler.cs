@@ -9,16 +9,18 @@ namespace Athar.Web.Infrastructure;
 /// </summary>
 public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Malformed requests (bad JSON, a missing antiforgery token) are the client's 400, not our 500.</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        System.Text.Json.JsonException or FormatException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var status = exception switch
-        {
-            BadHttpRequestException bad => bad.StatusCode,
-            Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
-            System.Text.Json.JsonException or FormatException => StatusCodes.Status400BadRequest,
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => 499,
-            _ => StatusCodes.Status500InternalServerError,
-        };
+        var status = httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException ? 499 : StatusFor(exception);
         if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         else
@@ -28,16 +30,22 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
             return true;
 
         httpContext.Response.StatusCode = status;
-        if (!httpContext.Request.IsApi() && status >= 500)
+        if (!httpContext.Request.IsApi())
         {
             // Browsers get the friendly error page (re-executed by UseExceptionHandler's path).
             return false;
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = status },
-        });
+        };
+        if (await problems.TryWriteAsync(context))
+            return true;
+        // The client's Accept header named no JSON type; an API still answers ProblemDetails, never the HTML page.
+        ApiProblems.Customize(context);
+        await httpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 }

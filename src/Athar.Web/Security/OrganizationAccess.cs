@@ -13,11 +13,15 @@ public static class OrganizationOperations
 {
     public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
+
+    /// <summary>Verify, reject, suspend or reinstate: platform admins, and regional supervisors for their own region.</summary>
+    public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
 }
 
 /// <summary>
 /// Members see their organisation; its admins manage it; platform admins do both; a regional
-/// supervisor views the organisations of their own region only.
+/// supervisor views the organisations of their own region only, and decides on their verification.
+/// Nobody decides on the verification of their own organisation unless they are a platform admin.
 /// </summary>
 public sealed class OrganizationAccessHandler(AtharDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Organization>
 {
@@ -36,14 +40,24 @@ public sealed class OrganizationAccessHandler(AtharDbContext db) : Authorization
             .Where(m => m.OrganizationId == resource.Id && m.UserId == userId)
             .Select(m => (OrganizationRole?)m.Role)
             .FirstOrDefaultAsync();
+        if (requirement == OrganizationOperations.Decide)
+        {
+            // A supervisor who also works for the organisation does not judge it.
+            if (role is null && user.IsInRole(Roles.RegionalSupervisor) && await IsInRegionAsync(userId, resource.RegionId))
+                context.Succeed(requirement);
+            return;
+        }
+
         if (role is OrganizationRole.Admin || (role is OrganizationRole.Supervisor && requirement == OrganizationOperations.View))
         {
             context.Succeed(requirement);
             return;
         }
 
-        if (requirement == OrganizationOperations.View && user.IsInRole(Roles.RegionalSupervisor)
-            && await db.RegionalAssignments.AnyAsync(a => a.UserId == userId && a.RegionId == resource.RegionId))
+        if (requirement == OrganizationOperations.View && user.IsInRole(Roles.RegionalSupervisor) && await IsInRegionAsync(userId, resource.RegionId))
             context.Succeed(requirement);
     }
+
+    private Task<bool> IsInRegionAsync(Guid userId, int regionId) =>
+        db.RegionalAssignments.AnyAsync(a => a.UserId == userId && a.RegionId == regionId);
 }

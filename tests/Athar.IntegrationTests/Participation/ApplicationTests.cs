@@ -23,7 +23,7 @@ public sealed class ApplicationTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, Guid shiftId) =>
-        await client.PostAsJsonAsync($"/api/v1/shifts/{shiftId}/applications", new { });
+        await client.PostAsync($"/api/v1/shifts/{shiftId}/applications", null);
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -158,9 +158,9 @@ public sealed class ApplicationTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal(2, applicants.GetArrayLength());
         Assert.DoesNotContain("nationalId", applicants[0].ToString(), StringComparison.OrdinalIgnoreCase);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/applications/{a1}/accept", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/applications/{a1}/accept", new { })).StatusCode);
-        var full = await staff.PostAsJsonAsync($"/api/v1/applications/{a2}/accept", new { });
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/v1/applications/{a1}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/v1/applications/{a1}/accept", null)).StatusCode);
+        var full = await staff.PostAsync($"/api/v1/applications/{a2}/accept", null);
         Assert.Equal("no-seats-left", (await full.ReadJsonAsync()).GetProperty("code").GetString());
         var noReason = await staff.PostAsJsonAsync($"/api/v1/applications/{a2}/reject", new { reason = "" });
         Assert.Equal("reason-required", (await noReason.ReadJsonAsync()).GetProperty("code").GetString());
@@ -210,8 +210,8 @@ public sealed class ApplicationTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.PostAsync($"/api/v1/me/applications/{id}/withdraw", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/api/v1/me/applications/{id}/calendar.ics")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await strangerClient.PostAsJsonAsync($"/api/v1/applications/{id}/accept", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherOrg.PostAsJsonAsync($"/api/v1/applications/{id}/accept", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await strangerClient.PostAsync($"/api/v1/applications/{id}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOrg.PostAsync($"/api/v1/applications/{id}/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherOrg.PostAsync($"/api/v1/applications/{id}/check-in", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherOrg.GetAsync($"/api/v1/organizations/{opportunity.OrganizationId}/applicants")).StatusCode);
         Assert.Equal(ApplicationStatus.Pending, await app.QueryAsync(db => db.Applications.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));

@@ -14,7 +14,8 @@ public sealed class ErrorModel : PageModel
 
     public string TraceId => HttpContext.TraceIdentifier;
 
-    public void OnGet(int? code) => Status = code ?? StatusCodes.Status500InternalServerError;
+    public void OnGet(int? code) =>
+        Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
 
     public void OnPost(int? code) => OnGet(code);
 }

@@ -14,8 +14,6 @@ namespace Athar.Web.Features.Participation;
 
 public static class ParticipationEndpoints
 {
-    public sealed record ApplyBody(Guid? TeamId);
-
     public sealed record ReasonBody(string? Reason);
 
     public sealed record AdjustBody(int? Minutes, string? Reason);
@@ -48,7 +46,18 @@ public static class ParticipationEndpoints
 
         var staff = api.MapGroup("/").WithTags("Organisation work").RequireAuthorization(Policies.OrganizationWork);
         staff.MapGet("/organizations/{organizationId:guid}/applicants", ApplicantsAsync).WithName("ListApplicants").WithSummary("Applicants of the organisation's upcoming shifts with their reliability.");
-        staff.MapPost("/applications/{id:guid}/{decision:regex(^(accept|reject|waitlist|cancel)$)}", DecideAsync).WithName("DecideApplication").WithSummary("Accepts, rejects (with reason), waitlists or cancels (with reason) an application.");
+        staff.MapPost("/applications/{id:guid}/accept", (Guid id, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken ct) =>
+                DecideAsync(id, DecideApplication.Decision.Accept, null, user, db, access, decide, http, t, ct))
+            .WithName("AcceptApplication").WithSummary("Accepts an application if a seat is left.");
+        staff.MapPost("/applications/{id:guid}/waitlist", (Guid id, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken ct) =>
+                DecideAsync(id, DecideApplication.Decision.Waitlist, null, user, db, access, decide, http, t, ct))
+            .WithName("WaitlistApplication").WithSummary("Puts a pending application on the waiting list.");
+        staff.MapPost("/applications/{id:guid}/reject", (Guid id, ReasonBody body, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken ct) =>
+                DecideAsync(id, DecideApplication.Decision.Reject, body.Reason, user, db, access, decide, http, t, ct))
+            .WithName("RejectApplication").WithSummary("Rejects a pending or waitlisted application, with a reason.");
+        staff.MapPost("/applications/{id:guid}/cancel", (Guid id, ReasonBody body, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken ct) =>
+                DecideAsync(id, DecideApplication.Decision.Cancel, body.Reason, user, db, access, decide, http, t, ct))
+            .WithName("CancelApplication").WithSummary("Cancels an accepted volunteer's place, with a reason; the seat goes to the waiting list.");
         staff.MapGet("/organizations/{organizationId:guid}/roster", RosterAsync).WithName("GetRoster").WithSummary("The day's shifts and accepted volunteers with their attendance.");
         staff.MapPost("/applications/{id:guid}/check-in", CheckInAsync).WithName("CheckIn").WithSummary("Checks an accepted volunteer in; repeating it changes nothing.");
         staff.MapPost("/applications/{id:guid}/check-out", CheckOutAsync).WithName("CheckOut").WithSummary("Checks a volunteer out and computes the hours; repeating it changes nothing.");
@@ -73,9 +82,9 @@ public static class ParticipationEndpoints
         ApiProblems.Refused(http, refusal, refusal.Code is "shift-not-found" or "not-found" ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, t);
 
     private static async Task<Results<Created<ApplicationResponse>, ProblemHttpResult>> ApplyAsync(
-        Guid shiftId, ApplyBody? body, ClaimsPrincipal user, ApplyToShift apply, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken cancellationToken)
+        Guid shiftId, ClaimsPrincipal user, ApplyToShift apply, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken cancellationToken)
     {
-        var result = await apply.ApplyAsync(user.RequiredUserId(), shiftId, body?.TeamId, cancellationToken);
+        var result = await apply.ApplyAsync(user.RequiredUserId(), shiftId, teamId: null, cancellationToken);
         if (result.Refusal is { } refusal)
             return Refused(http, refusal, t);
         var a = result.Application!;
@@ -160,20 +169,13 @@ public static class ParticipationEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DecideAsync(
-        Guid id, string decision, ReasonBody? body, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http,
+        Guid id, DecideApplication.Decision decision, string? reason, ClaimsPrincipal user, AtharDbContext db, StaffAccess access, DecideApplication decide, HttpContext http,
         IStringLocalizer<ParticipationText> t, CancellationToken cancellationToken)
     {
         if (!await access.CanOperateApplicationAsync(user, id, cancellationToken))
             return TypedResults.NotFound();
         var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
-        var kind = decision switch
-        {
-            "accept" => DecideApplication.Decision.Accept,
-            "reject" => DecideApplication.Decision.Reject,
-            "waitlist" => DecideApplication.Decision.Waitlist,
-            _ => DecideApplication.Decision.Cancel,
-        };
-        return await decide.DecideAsync(application, kind, body?.Reason, user.RequiredUserId(), cancellationToken) is { } refusal
+        return await decide.DecideAsync(application, decision, reason, user.RequiredUserId(), cancellationToken) is { } refusal
             ? Refused(http, refusal, t)
             : TypedResults.NoContent();
     }
