@@ -1,5 +1,6 @@
 using Athar.Core.Applications;
 using Athar.Data;
+using Athar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Participation;
@@ -8,34 +9,11 @@ namespace Athar.Web.Features.Participation;
 /// Background work that must survive restarts: day-before shift reminders (marked as sent in the same
 /// transaction as the message, so never twice) and closing forgotten check-outs at the shift's end.
 /// </summary>
-public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ParticipationJobs> logger) : BackgroundService
+public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ParticipationJobs> logger) : PeriodicJob(clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Participation jobs failed; will retry");
-            }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using (var scope = scopes.CreateAsyncScope())
             await SendRemindersAsync(scope.ServiceProvider, cancellationToken);
@@ -47,7 +25,7 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
     {
         var db = services.GetRequiredService<AtharDbContext>();
         var notifier = services.GetRequiredService<Notifier>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var horizon = now.AddHours(24);
         var due = await (
                 from a in db.Applications.AsNoTracking()

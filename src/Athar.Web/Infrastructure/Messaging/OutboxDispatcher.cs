@@ -7,32 +7,17 @@ namespace Athar.Web.Infrastructure.Messaging;
 /// Sends what is due in the outbox. The outbox lives in the database, so a restart loses nothing;
 /// a failed send is retried with back-off and its error kept for the admin page.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger) : PeriodicJob(clock, logger)
 {
     private const int BatchSize = 50;
     private const int MaxAttempts = 10;
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
+
+    public override async Task RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await DispatchBatchAsync(cancellationToken) == BatchSize)
         {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Outbox dispatch failed; will retry");
-            }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
 
@@ -40,7 +25,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IM
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtharDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.OutboxMessages
             .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Id)
@@ -56,14 +41,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IM
                 if (sender is null)
                     throw new InvalidOperationException($"No sender for channel {message.Channel}.");
                 await sender.SendAsync(message, cancellationToken);
-                message.SentAt = clock.GetUtcNow();
+                message.SentAt = Clock.GetUtcNow();
                 message.LastError = null;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                message.NextAttemptAt = clock.GetUtcNow().AddSeconds(Math.Pow(2, message.Attempts) * 5);
-                logger.LogWarning("Outbox message {MessageId} failed (attempt {Attempt})", message.Id, message.Attempts);
+                message.NextAttemptAt = Clock.GetUtcNow().AddSeconds(Math.Pow(2, message.Attempts) * 5);
+                Logger.LogWarning("Outbox message {MessageId} failed (attempt {Attempt})", message.Id, message.Attempts);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
