@@ -1,8 +1,10 @@
 using System.Net;
+using Athar.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Athar.E2ETests.Infrastructure;
@@ -10,8 +12,9 @@ namespace Athar.E2ETests.Infrastructure;
 /// <summary>
 /// The real app on a real loopback port (Kestrel, not TestServer) so Chromium can reach it, with a
 /// fresh SQLite file per test class, migrated and seeded with the demo logins by the app's own start-up.
+/// A derived server may replace services (<see cref="ConfigureServices"/>), e.g. the clock.
 /// </summary>
-public sealed class AtharServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class AtharServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"athar-e2e-{Guid.NewGuid():N}.db");
 
@@ -35,6 +38,19 @@ public sealed class AtharServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Athar:Database:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Athar:Database:MigrateOnStartup", "true");
         builder.UseSetting("Athar:SeedDemoData", "true");
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>Runs after the app's own registrations, so what is added here wins.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Reads the app's database directly: for ids a test needs to build a URL, never to check what a page should show.</summary>
+    public async Task<T> QueryAsync<T>(Func<AtharDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AtharDbContext>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -11,6 +11,17 @@ public static class TestPeople
     public const string DemoAdmin = "admin@athar.local";
     public const string DemoVolunteer = "volunteer@athar.local";
 
+    /// <summary>The demo volunteer's name as the organisation's staff see it.</summary>
+    public const string DemoVolunteerNameAr = "ريم إبراهيم الشهري";
+
+    /// <summary>Admin of the demo's verified organisation in Makkah (<see cref="DemoOrganizationRegistration"/>).</summary>
+    public const string DemoOrganizationAdmin = "org.admin@athar.local";
+
+    public const string DemoOrganizationSupervisor = "org.supervisor@athar.local";
+
+    /// <summary>The registration number the demo data gives its verified Makkah organisation.</summary>
+    public const string DemoOrganizationRegistration = "DEMO-makkah-centres";
+
     /// <summary>Ten digits starting with 1, the last a Luhn check digit over all ten (written here, not borrowed from the app).</summary>
     public static string NewNationalId(char prefix = '1')
     {

@@ -77,6 +77,23 @@ public abstract class AtharPage(IPage page)
         }
     }
 
+    /// <summary>The keyboard way to the next page: a key (Enter) pressed on a focused field or link.</summary>
+    protected async Task PressAndWaitForPageAsync(ILocator target, string key)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage p) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await target.PressAsync(key);
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
+    }
+
     protected async Task GotoAsync(string pathAndQuery)
     {
         var response = await Page.GotoAsync(pathAndQuery);
