@@ -37,7 +37,7 @@ public static class InvitationRules
         }
         if (text.Contains('@', StringComparison.Ordinal))
         {
-            if (OrganizationRegistrationRules.IsEmail(text))
+            if (EmailRules.IsValid(text))
                 return new(InvitationChannel.Email, text);
         }
         else if (SaudiMobile.Normalize(text) is { } mobile)

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Athar.Core.Accounts;
 using Athar.Core.Common;
 using Athar.Core.Reference;
@@ -40,7 +39,6 @@ public static class OrganizationRegistrationRules
     public const int NameMaxLength = 200;
     public const int RegistrationNumberMinLength = 3;
     public const int RegistrationNumberMaxLength = 32;
-    public const int EmailMaxLength = 256;
     public const int WebsiteMaxLength = 200;
 
     public static (ValidOrganizationRegistration? Valid, IReadOnlyList<FieldError> Errors) Validate(OrganizationRegistrationInput input)
@@ -72,7 +70,7 @@ public static class OrganizationRegistrationRules
         var email = input.ContactEmail?.Trim();
         if (string.IsNullOrEmpty(email))
             errors.Add(new(nameof(input.ContactEmail), "Field.Required"));
-        else if (!IsEmail(email))
+        else if (!EmailRules.IsValid(email))
             errors.Add(new(nameof(input.ContactEmail), "Email.Invalid"));
 
         var phone = OrganizationPhone.Normalize(input.ContactPhone);
@@ -162,13 +160,5 @@ public static class OrganizationRegistrationRules
             return null;
         }
         return text;
-    }
-
-    public static bool IsEmail(string email)
-    {
-        if (email.Length > EmailMaxLength || !MailAddress.TryCreate(email, out var address) || address.Address != email)
-            return false;
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.');
     }
 }
