@@ -24,7 +24,7 @@ public sealed class NotificationTexts(IStringLocalizerFactory factory)
         {
             var text = source[$"Notification.{notification.Kind}", arguments];
             if (!text.ResourceNotFound)
-                return Display.Digits(text.Value);
+                return text.Value;
         }
         return notification.Kind;
     }
