@@ -19,21 +19,21 @@ public sealed class SearchPage(IPage page) : AtharPage(page)
         return this;
     }
 
-    /// <summary>Types the words and presses Enter, as most people search (the form is a plain GET).</summary>
+    /// <summary>Types the words and clicks the search button (the form is a plain GET).</summary>
     public async Task SearchAsync(string words)
     {
         await Query.FillAsync(words);
-        await PressAndWaitForPageAsync(Query, "Enter");
+        await ClickAndWaitForPageAsync(SubmitButton);
     }
 
     /// <summary>The result card whose title is exactly <paramref name="title"/>.</summary>
     public ILocator Card(string title) => Cards
         .Filter(new() { Has = Page.Locator("h2 a", new() { HasTextRegex = Exactly(title) }) });
 
-    /// <summary>Opens a result from its title link, by keyboard (Enter on the focused link).</summary>
+    /// <summary>Opens a result by clicking its title link (the link stretches over its own card only).</summary>
     public async Task<OpportunityDetailsPage> OpenCardAsync(string title)
     {
-        await PressAndWaitForPageAsync(Card(title).Locator("h2 a"), "Enter");
+        await ClickAndWaitForPageAsync(Card(title).Locator("h2 a"));
         return new OpportunityDetailsPage(Page);
     }
 
