@@ -48,9 +48,11 @@ public static class ApiProblems
         Invalid(http, errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
 
     /// <summary>Field errors whose messages come from a feature's own resources, falling back to the shared ones.</summary>
-    public static ValidationProblem Invalid(HttpContext http, IReadOnlyList<FieldError> errors, IStringLocalizer t)
+    public static ValidationProblem Invalid(HttpContext http, IReadOnlyList<FieldError> errors, IStringLocalizer t) =>
+        Invalid(errors, t, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, IStringLocalizer t, IStringLocalizer shared)
     {
-        var shared = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var byField = errors
             .GroupBy(e => CamelCase(e.Field))
             .ToDictionary(g => g.Key, g => g.Select(e => Message(t, shared, e)).ToArray());
@@ -61,7 +63,7 @@ public static class ApiProblems
             extensions: new Dictionary<string, object?> { ["code"] = "validation", ["errorCodes"] = codes });
     }
 
-    internal static string Message(IStringLocalizer feature, IStringLocalizer shared, FieldError error)
+    public static string Message(IStringLocalizer feature, IStringLocalizer shared, FieldError error)
     {
         var text = feature[error.Code, error.Arguments];
         return text.ResourceNotFound ? shared[error.Code, error.Arguments] : text;
