@@ -2,7 +2,9 @@ using Athar.Web.Features.Account;
 using Athar.Web.Features.Language;
 using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
+using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -54,6 +56,8 @@ public static class AtharPipeline
         api.MapOrganizationsEndpoints();
         api.MapOpportunitiesEndpoints();
         api.MapParticipationEndpoints();
+        api.MapLicensingEndpoints();
+        api.MapTrainingEndpoints();
         app.MapLanguageEndpoints();
 
         // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).

@@ -8,7 +8,9 @@ using Athar.Web.Features.Account;
 using Athar.Web.Features.Guardian;
 using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
+using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Training;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -92,6 +94,8 @@ public static class AtharServices
         services.AddOrganizationsFeature();
         services.AddOpportunitiesFeature();
         services.AddParticipationFeature();
+        services.AddLicensingFeature();
+        services.AddTrainingFeature();
 
         return builder;
     }

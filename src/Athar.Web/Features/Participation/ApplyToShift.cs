@@ -15,7 +15,7 @@ namespace Athar.Web.Features.Participation;
 /// opportunities) is claimed atomically; a second application to the same shift is refused by a
 /// unique index even when the requests race.
 /// </summary>
-public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifier, IOptions<RegistrationPolicy> registration, TimeProvider clock)
+public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifier, Licensing.LicenseRegister licenses, IOptions<RegistrationPolicy> registration, TimeProvider clock)
 {
     public sealed record Result(Application? Application, Refusal? Refusal);
 
@@ -51,7 +51,7 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
             return Refused("already-applied");
         var booked = accepted.Select(s => new BookedShift(s.StartsAt, s.EndsAt));
 
-        var applicant = new Applicant(volunteer.Gender, volunteer.BirthDate, volunteer.MayApply, await HeldLicenseAsync(volunteerId, cancellationToken), registration.Value.AdultAge);
+        var applicant = new Applicant(volunteer.Gender, volunteer.BirthDate, volunteer.MayApply, await licenses.HeldRequirementAsync(volunteerId, cancellationToken), registration.Value.AdultAge);
         var terms = new ShiftTerms(shift.Status, shift.Gender, shift.MinimumAge, shift.AllowsMinors, shift.RequiredLicense, shift.Shift.Date, shift.Shift.StartsAt, shift.Shift.EndsAt);
         if (Eligibility.Check(applicant, terms, booked, now) is { } refusal)
             return Refused(refusal);
@@ -89,10 +89,6 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
             return Refused("already-applied");
         }
     }
-
-    /// <summary>Licences arrive with the training feature; until then nobody holds one, so licence-gated shifts refuse everyone.</summary>
-    private static Task<LicenseRequirement> HeldLicenseAsync(Guid volunteerId, CancellationToken cancellationToken) =>
-        Task.FromResult(LicenseRequirement.None);
 
     private static Result Refused(string code) => new(null, new Refusal(code));
 }

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Athar.Core.Certificates;
+
+/// <summary>
+/// The seal of a certified document: an HMAC-SHA256, under a platform key, of the document kind, its
+/// subject and every value it certifies. Verification recomputes it from the live record, so changing
+/// any certified value (hours, name, dates, organisation) breaks the seal; without the key nobody can
+/// make a seal match altered values.
+/// </summary>
+public static class DocumentFingerprint
+{
+    public static string Compute(byte[] key, DocumentKind kind, IEnumerable<string> certifiedValues)
+    {
+        var canonical = new StringBuilder();
+        canonical.Append(((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var value in certifiedValues)
+            // A unit separator cannot be typed into any field, so values can never run into each other.
+            canonical.Append('\u001F').Append(value.Normalize(NormalizationForm.FormC));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    public static bool Matches(string stored, string computed) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(computed));
+}
+
+/// <summary>Verification codes: 16 Crockford base-32 characters (80 random bits), shown in groups of four.</summary>
+public static class VerificationCode
+{
+    public const int Length = 16;
+
+    public static string New() => Licensing.Crockford.Random(Length);
+
+    public static string Format(string code) =>
+        string.Join('-', Enumerable.Range(0, code.Length / 4).Select(i => code.Substring(i * 4, 4)));
+
+    /// <summary>The stored form of what someone typed or scanned; null if it cannot be a code.</summary>
+    public static string? Normalize(string? typed) =>
+        Licensing.Crockford.Normalize(typed) is { Length: Length } code ? code : null;
+}
