@@ -1,4 +1,5 @@
 using Athar.Web.Features.Account;
+using Athar.Web.Features.Certificates;
 using Athar.Web.Features.Language;
 using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
@@ -58,7 +59,9 @@ public static class AtharPipeline
         api.MapParticipationEndpoints();
         api.MapLicensingEndpoints();
         api.MapTrainingEndpoints();
+        api.MapCertificateEndpoints();
         app.MapLanguageEndpoints();
+        app.MapCertificateDownloads();
 
         // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -5,6 +5,7 @@ using Athar.Data;
 using Athar.Data.Accounts;
 using Athar.Data.Infrastructure;
 using Athar.Web.Features.Account;
+using Athar.Web.Features.Certificates;
 using Athar.Web.Features.Guardian;
 using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
@@ -96,6 +97,7 @@ public static class AtharServices
         services.AddParticipationFeature();
         services.AddLicensingFeature();
         services.AddTrainingFeature();
+        services.AddCertificatesFeature();
 
         return builder;
     }
