@@ -11,7 +11,7 @@ namespace Athar.Web.Features.Certificates;
 [Authorize(Policy = Policies.Volunteer)]
 public sealed class CardModel(CertifiedRecords records, DocumentIssuer issuer, DocumentContent content, PublicUrls urls) : PageModel
 {
-    public DocumentContent.Content Content { get; private set; } = null!;
+    public DocumentContent.Content Card { get; private set; } = null!;
     public string Code { get; private set; } = "";
     public string QrDataUri { get; private set; } = "";
 
@@ -20,7 +20,7 @@ public sealed class CardModel(CertifiedRecords records, DocumentIssuer issuer, D
         if (await records.VolunteerCardAsync(User.RequiredUserId(), cancellationToken) is not { } card)
             return NotFound();
         var document = await issuer.IssueAsync(card, cancellationToken);
-        Content = content.For(card);
+        Card = content.For(card);
         Code = Core.Certificates.VerificationCode.Format(document.Code);
         QrDataUri = QrImage.DataUri(urls.Absolute($"/verify/{document.Code}"));
         return Page();
