@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need when it is missing (apt: PostgreSQL, Chromium, fonts; npm assets via the
+# Installs what the tests need when it is missing (apt: PostgreSQL, Chromium, fonts, poppler-utils, zbar-tools; npm assets via the
 # build), starts a private PostgreSQL server on a loopback port, runs every test project (unit,
 # integration on SQLite and PostgreSQL, CLI, browser), stops the server, and ends with the line
 # "N passed, N failed".
@@ -18,6 +18,9 @@ install_packages() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+  # Athar.Documents.Tests read the rendered PDFs with pdftotext/pdftoppm/pdfinfo and decode QR codes with zbarimg.
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
     as_root apt-get update -qq
