@@ -105,4 +105,22 @@ public class CertificateRenderingTests
         // 09:30 in Riyadh (UTC+3) is 06:30 UTC.
         Assert.Contains("2026-11-23T06:30:00", created, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_SparseSheetWithLongValues_WrapsOnOnePage()
+    {
+        var longWords = string.Join(' ', Enumerable.Repeat("مشاركة ميدانية في خدمة ضيوف الرحمن", 8));
+        var sheet = SampleSheets.Participation() with
+        {
+            Statement = new BilingualText("", ""),
+            Facts = [new DocumentFact(new BilingualText("الوصف", "Description"), new BilingualText(longWords, "https://athar.sa/" + new string('x', 120)))],
+        };
+
+        var pdf = new RenderedPdf("sparse-long-values", PdfDocuments.Render(sheet));
+
+        Assert.Equal(1, pdf.PageCount);
+        pdf.AssertContains("https://athar.sa/" + new string('x', 120));
+        pdf.AssertContainsWordsOf(longWords);
+        Assert.Equal(SampleSheets.Url, pdf.DecodeQrOnPage(1));
+    }
 }

@@ -109,12 +109,15 @@ internal sealed class CertificateLayout
 
     private void PlaceCentred(BilingualText text, TextStyle arabic, TextStyle english)
     {
-        foreach (var paragraph in new[]
+        if (!string.IsNullOrWhiteSpace(text.Arabic))
         {
-            _type.LayoutArabic(text.Arabic, arabic, Width, TextAlignment.Centre),
-            _type.LayoutEnglish(text.English, english, Width, TextAlignment.Centre),
-        })
+            var paragraph = _type.LayoutArabic(text.Arabic, arabic, Width, TextAlignment.Centre);
+            _pages.Place(paragraph.Height, (canvas, top) => paragraph.Draw(canvas, Left, top));
+        }
+
+        if (!string.IsNullOrWhiteSpace(text.English))
         {
+            var paragraph = _type.LayoutEnglish(text.English, english, Width, TextAlignment.Centre);
             _pages.Place(paragraph.Height, (canvas, top) => paragraph.Draw(canvas, Left, top));
         }
     }
@@ -139,7 +142,7 @@ internal sealed class CertificateLayout
         var code = _type.LayoutEnglish(_sheet.VerificationCode, Code, Width, TextAlignment.Centre);
         var url = _type.LayoutEnglish(_sheet.VerificationUrl, Url, 300, TextAlignment.Centre);
         var height = QrSize + 4 + code.Height + url.Height;
-        _pages.Place(height, (canvas, top) =>
+        _pages.PlaceAtBottom(height, (canvas, top) =>
         {
             QrCodePainter.Draw(canvas, _sheet.VerificationUrl, SKRect.Create(Centre - (QrSize / 2), top, QrSize, QrSize), Palette.Ink);
             var middle = top + (QrSize / 2);

@@ -44,6 +44,19 @@ internal sealed class PageSequence
         Cursor += height;
     }
 
+    /// <summary>Places a block against the bottom of the page (of a new page if it does not fit under the cursor).</summary>
+    public void PlaceAtBottom(float height, Action<SKCanvas, float> draw)
+    {
+        if (!Fits(height) && Cursor > _top)
+        {
+            NewPage();
+        }
+
+        var top = _bottom - height;
+        _pages[^1].Add(canvas => draw(canvas, top));
+        Cursor = _bottom;
+    }
+
     public void Skip(float height) => Cursor = Math.Min(Cursor + height, _bottom);
 
     public void NewPage()
