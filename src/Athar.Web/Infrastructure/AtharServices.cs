@@ -36,6 +36,7 @@ public static class AtharServices
         services.AddAtharDatabase(database);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlatformKeys>();
         services.Configure<RegistrationPolicy>(configuration.GetSection("Athar:Registration"));
         services.Configure<SmtpOptions>(configuration.GetSection("Athar:Messaging:Smtp"));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

@@ -8,13 +8,17 @@ namespace Athar.Web.Localization;
 /// </summary>
 public static class BothLanguages
 {
-    public static (string Arabic, string English) Of(IStringLocalizer t, string key, params object[] arguments)
+    public static (string Arabic, string English) Of(IStringLocalizer t, string key, params object[] arguments) =>
+        Render(() => t[key, arguments].Value);
+
+    /// <summary>Runs <paramref name="render"/> once under Arabic and once under English (digits, dates and resources follow).</summary>
+    public static (string Arabic, string English) Render(Func<string> render)
     {
         string arabic, english;
         using (CultureScope.For("ar"))
-            arabic = t[key, arguments].Value;
+            arabic = render();
         using (CultureScope.For("en"))
-            english = t[key, arguments].Value;
+            english = render();
         return (arabic, english);
     }
 

@@ -69,11 +69,7 @@ public sealed class DocumentContent(IStringLocalizer<CertificatesText> t, Displa
     /// <summary>Renders once in Arabic and once in English.</summary>
     public static BilingualText Both(Func<string> render)
     {
-        string arabic, english;
-        using (CultureScope.For("ar"))
-            arabic = render();
-        using (CultureScope.For("en"))
-            english = render();
+        var (arabic, english) = BothLanguages.Render(render);
         return new BilingualText(arabic, english);
     }
 

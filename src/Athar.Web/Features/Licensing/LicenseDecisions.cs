@@ -47,7 +47,7 @@ public sealed class LicenseDecisions(AtharDbContext db, LicenseRegister register
         if (changed == 0)
             return new Refusal("license-state-conflict");
         db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = action, At = now, ActorId = actorId, Reason = text });
-        foreach (var recipient in await RecipientsAsync(licence, cancellationToken))
+        foreach (var recipient in await register.PeopleToTellAsync(licence, cancellationToken))
             await notifier.NotifyAsync(recipient, $"License{action}", licence.HolderUserId is null ? "/org" : "/me/licenses",
                 BothLanguages.ForNotification(t, $"LicenseLevel.{licence.Level}"), licence.Number, text ?? "");
         await db.SaveChangesAsync(cancellationToken);
@@ -77,10 +77,4 @@ public sealed class LicenseDecisions(AtharDbContext db, LicenseRegister register
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
-
-    private async Task<List<Guid>> RecipientsAsync(License licence, CancellationToken cancellationToken) =>
-        licence.HolderUserId is { } holder
-            ? [holder]
-            : await db.OrganizationMembers.Where(m => m.OrganizationId == licence.OrganizationId && m.Role == Data.Organizations.OrganizationRole.Admin)
-                .Select(m => m.UserId).ToListAsync(cancellationToken);
 }

@@ -124,11 +124,7 @@ public sealed class LicenseIssuer(AtharDbContext db, LicenseRegister register, N
 
     private async Task NotifyAsync(License licence, LicenseLevel level, CancellationToken cancellationToken)
     {
-        var recipients = licence.HolderUserId is { } holder
-            ? [holder]
-            : await db.OrganizationMembers.Where(m => m.OrganizationId == licence.OrganizationId && m.Role == Data.Organizations.OrganizationRole.Admin)
-                .Select(m => m.UserId).ToListAsync(cancellationToken);
-        foreach (var recipient in recipients)
+        foreach (var recipient in await register.PeopleToTellAsync(licence, cancellationToken))
             await notifier.NotifyAsync(recipient, "LicenseIssued", licence.HolderUserId is null ? "/org" : "/me/licenses", BothLanguages.ForNotification(t, $"LicenseLevel.{level}"), licence.Number);
     }
 }

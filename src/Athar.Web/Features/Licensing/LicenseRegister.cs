@@ -55,6 +55,13 @@ public sealed class LicenseRegister(AtharDbContext db, TimeProvider clock)
     public Task<List<LicenseView>> LatestAsync(int count, CancellationToken cancellationToken) =>
         QueryAsync(db.Licenses.OrderByDescending(l => l.UpdatedAt).Take(count), cancellationToken);
 
+    /// <summary>Who hears about a licence: its holder, or the admins of the organisation holding it.</summary>
+    public async Task<List<Guid>> PeopleToTellAsync(License licence, CancellationToken cancellationToken) =>
+        licence.HolderUserId is { } holder
+            ? [holder]
+            : await db.OrganizationMembers.Where(m => m.OrganizationId == licence.OrganizationId && m.Role == Data.Organizations.OrganizationRole.Admin)
+                .Select(m => m.UserId).ToListAsync(cancellationToken);
+
     public Task<List<HistoryEntry>> HistoryAsync(Guid licenseId, CancellationToken cancellationToken) =>
         db.LicenseEvents.AsNoTracking().Where(e => e.LicenseId == licenseId).OrderBy(e => e.Id)
             .Select(e => new HistoryEntry(e.Action, e.At, e.Reason, e.ExpiresOnBefore, e.ExpiresOnAfter))

@@ -3,6 +3,7 @@ using Athar.Core.Common;
 using Athar.Core.Licensing;
 using Athar.Data;
 using Athar.Data.Organizations;
+using Athar.Web.Features.Organizations;
 using Athar.Web.Infrastructure;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,18 +61,19 @@ public static class LicensingEndpoints
     }
 
     private static async Task<Results<Ok<List<LicenseResponse>>, NotFound>> OrganizationLicensesAsync(
-        Guid organizationId, ClaimsPrincipal user, AtharDbContext db, LicenseRegister register, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, CancellationToken ct)
+        Guid organizationId, ClaimsPrincipal user, OrganizationGate gate, LicenseRegister register, CancellationToken ct)
     {
-        if (!await MayAsync(organizationId, OrganizationOperations.View, user, db, authorization))
+        if ((await gate.CheckAsync(user, organizationId, OrganizationOperations.View, ct)).Kind != OutcomeKind.Done)
             return TypedResults.NotFound();
         return TypedResults.Ok((await register.ForOrganizationAsync(organizationId, ct)).Select(Response).ToList());
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult, ValidationProblem>> RenewOrganizationAsync(
-        Guid organizationId, Guid id, ClaimsPrincipal user, AtharDbContext db, LicenseRegister register, LicenseDecisions decisions,
-        Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, HttpContext http, IStringLocalizer<LicensingText> t, CancellationToken ct)
+        Guid organizationId, Guid id, ClaimsPrincipal user, OrganizationGate gate, LicenseRegister register, LicenseDecisions decisions,
+        HttpContext http, IStringLocalizer<LicensingText> t, CancellationToken ct)
     {
-        if (!await MayAsync(organizationId, OrganizationOperations.Manage, user, db, authorization)
+        // Viewers who may not manage get "not found" too: renewal is not theirs to know about.
+        if ((await gate.CheckAsync(user, organizationId, OrganizationOperations.Manage, ct)).Kind != OutcomeKind.Done
             || await register.FindAsync(id, ct) is not { } licence || licence.OrganizationId != organizationId)
             return TypedResults.NotFound();
         return Outcome(await decisions.RenewAsync(id, user.RequiredUserId(), ct), http, t);
@@ -102,9 +104,4 @@ public static class LicensingEndpoints
         { Errors: { } errors } => ApiProblems.Invalid(http, errors, t),
         _ => ApiProblems.Refused(http, refusal, StatusCodes.Status409Conflict, t),
     };
-
-    private static async Task<bool> MayAsync(Guid organizationId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        ClaimsPrincipal user, AtharDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) =>
-        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId) is Organization organization
-        && (await authorization.AuthorizeAsync(user, organization, [operation])).Succeeded;
 }

@@ -51,7 +51,9 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
             return Refused("already-applied");
         var booked = accepted.Select(s => new BookedShift(s.StartsAt, s.EndsAt));
 
-        var applicant = new Applicant(volunteer.Gender, volunteer.BirthDate, volunteer.MayApply, await licenses.HeldRequirementAsync(volunteerId, cancellationToken), registration.Value.AdultAge);
+        // The register is read only for licence-gated shifts: most applications need no licence.
+        var held = shift.RequiredLicense == LicenseRequirement.None ? LicenseRequirement.None : await licenses.HeldRequirementAsync(volunteerId, cancellationToken);
+        var applicant = new Applicant(volunteer.Gender, volunteer.BirthDate, volunteer.MayApply, held, registration.Value.AdultAge);
         var terms = new ShiftTerms(shift.Status, shift.Gender, shift.MinimumAge, shift.AllowsMinors, shift.RequiredLicense, shift.Shift.Date, shift.Shift.StartsAt, shift.Shift.EndsAt);
         if (Eligibility.Check(applicant, terms, booked, now) is { } refusal)
             return Refused(refusal);
