@@ -5,6 +5,7 @@ using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
+using Athar.Web.Features.Statistics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -54,6 +55,8 @@ public static class AtharPipeline
         api.MapOrganizationsEndpoints();
         api.MapOpportunitiesEndpoints();
         api.MapParticipationEndpoints();
+        api.MapStatisticsEndpoints();
+        StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
 
         // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).

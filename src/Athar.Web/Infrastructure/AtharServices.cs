@@ -9,6 +9,7 @@ using Athar.Web.Features.Guardian;
 using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Statistics;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -92,6 +93,7 @@ public static class AtharServices
         services.AddOrganizationsFeature();
         services.AddOpportunitiesFeature();
         services.AddParticipationFeature();
+        services.AddStatisticsFeature();
 
         return builder;
     }
