@@ -52,6 +52,7 @@ public static class AtharCli
                 CommandCatalog.AdminCreate => Bind(AdminCreateCommand.Request.From(arguments), (s, request) => s.GetRequiredService<AdminCreateCommand>().RunAsync(request, cancellationToken)),
                 CommandCatalog.SeedDemo => s => s.GetRequiredService<SeedDemoCommand>().RunAsync(cancellationToken),
                 CommandCatalog.Info => s => s.GetRequiredService<InfoCommand>().RunAsync(cancellationToken),
+                CommandCatalog.StatsRebuild => s => s.GetRequiredService<StatsRebuildCommand>().RunAsync(cancellationToken),
                 _ => throw new InvalidOperationException($"Command '{command.Name}' has no handler."),
             };
 

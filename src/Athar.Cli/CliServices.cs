@@ -27,6 +27,8 @@ internal static class CliServices
         services.AddScoped<AdminCreateCommand>();
         services.AddScoped<SeedDemoCommand>();
         services.AddScoped<InfoCommand>();
+        services.AddScoped<Data.Statistics.StatsRebuild>();
+        services.AddScoped<StatsRebuildCommand>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -13,6 +13,7 @@ internal static class CommandCatalog
     public const string AdminCreate = "admin create";
     public const string SeedDemo = "seed demo";
     public const string Info = "info";
+    public const string StatsRebuild = "stats rebuild";
 
     public static readonly IReadOnlyList<OptionHelp> DatabaseOptions =
     [
@@ -40,6 +41,8 @@ internal static class CommandCatalog
         new(SeedDemo, "Add the bilingual demo data and print the demo logins (one per role).", "athar seed demo [database options]", [],
             ["Idempotent: when the demo data is already there, only the logins are printed. Never run it against production."]),
         new(Info, "Show the database, its migrations and counts of users, volunteers, organisations.", "athar info [database options]", [], []),
+        new(StatsRebuild, "Recompute the statistics aggregates from the raw verified hours.", "athar stats rebuild [database options]", [],
+            ["Safe to run at any time: one transaction; approvals made meanwhile wait for it and are then added on top. The figures it produces are the ones the database triggers maintain."]),
     ];
 
     /// <summary>Finds the command named by the leading words; null when no words were given.</summary>

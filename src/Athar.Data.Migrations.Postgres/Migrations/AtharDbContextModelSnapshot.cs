@@ -2011,6 +2011,83 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsActivity", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OrganizationType")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VolunteeringType")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VolunteerId", "OpportunityId", "Month", "HijriMonth", "RegionId", "FieldId");
+
+                    b.HasIndex("HijriMonth", "RegionId");
+
+                    b.HasIndex("Month", "RegionId");
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.ToTable("StatsActivity");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsHijriMonth", b =>
+                {
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("HijriMonth");
+
+                    b.HasIndex("StartDate")
+                        .IsUnique();
+
+                    b.ToTable("StatsHijriMonths");
+                });
+
             modelBuilder.Entity("Athar.Data.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1996,6 +1996,83 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsActivity", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolunteeringType")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VolunteerId", "OpportunityId", "Month", "HijriMonth", "RegionId", "FieldId");
+
+                    b.HasIndex("HijriMonth", "RegionId");
+
+                    b.HasIndex("Month", "RegionId");
+
+                    b.HasIndex("OrganizationId", "Month");
+
+                    b.ToTable("StatsActivity");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsHijriMonth", b =>
+                {
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HijriMonth");
+
+                    b.HasIndex("StartDate")
+                        .IsUnique();
+
+                    b.ToTable("StatsHijriMonths");
+                });
+
             modelBuilder.Entity("Athar.Data.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")

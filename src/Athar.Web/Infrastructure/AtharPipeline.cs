@@ -8,6 +8,7 @@ using Athar.Web.Features.Participation;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
+using Athar.Web.Features.Statistics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -60,6 +61,8 @@ public static class AtharPipeline
         api.MapLicensingEndpoints();
         api.MapTrainingEndpoints();
         api.MapCertificateEndpoints();
+        api.MapStatisticsEndpoints();
+        StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();
 

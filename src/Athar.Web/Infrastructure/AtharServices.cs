@@ -12,6 +12,7 @@ using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Training;
+using Athar.Web.Features.Statistics;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -99,6 +100,7 @@ public static class AtharServices
         services.AddLicensingFeature();
         services.AddTrainingFeature();
         services.AddCertificatesFeature();
+        services.AddStatisticsFeature();
 
         return builder;
     }

@@ -1,0 +1,253 @@
+using Athar.Core.Applications;
+using Athar.Core.Attendance;
+using Athar.Core.Calendar;
+using Athar.Core.Licensing;
+using Athar.Core.Opportunities;
+using Athar.Core.Statistics;
+using Athar.Core.Training;
+using Athar.Data.Opportunities;
+using Athar.Data.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>
+/// Every indicator, computed for one cut: hour-based ones from the activity facts, the others from
+/// their own tables (opportunities, shifts, applications, organisations, volunteers) through indexed
+/// period conditions. Each indicator is defined here once; the pages, API and exports all call this.
+/// </summary>
+public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity)
+{
+    public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(StatsFilter filter, HourlyValueOptions rates, DateTimeOffset now, bool withPrevious, CancellationToken ct = default)
+    {
+        var current = await FiguresAsync(filter, rates, now, ct);
+        var previous = withPrevious ? await FiguresAsync(filter.WithPeriod(filter.Period.Previous()), rates, now, ct) : null;
+        return Indicators.All
+            .Select(i =>
+            {
+                var applies = i.Supports(filter.Used);
+                return new IndicatorValue(i, applies ? current.GetValueOrDefault(i.Key) : null, applies ? previous?.GetValueOrDefault(i.Key) : null, applies);
+            })
+            .ToList();
+    }
+
+    /// <summary>The figure of each available indicator the cut supports.</summary>
+    public async Task<Dictionary<IndicatorKey, decimal?>> FiguresAsync(StatsFilter f, HourlyValueOptions rates, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var figures = new Dictionary<IndicatorKey, decimal?>();
+        bool Wanted(IndicatorKey key) => Indicators.Get(key) is { Available: true } i && i.Supports(f.Used);
+
+        if (Wanted(IndicatorKey.RegisteredVolunteers))
+            figures[IndicatorKey.RegisteredVolunteers] = await RegisteredVolunteersAsync(f, ct);
+        if (Wanted(IndicatorKey.UniqueActiveVolunteers))
+            figures[IndicatorKey.UniqueActiveVolunteers] = await activity.UniqueVolunteersAsync(f, ct);
+        var minutes = await activity.MinutesAsync(f, ct);
+        figures[IndicatorKey.VerifiedHours] = Ratios.Hours(minutes);
+        figures[IndicatorKey.EconomicValue] = await activity.EconomicValueAsync(f, rates, ct);
+        figures[IndicatorKey.ProfessionalVolunteeringIndex] = Ratios.Percent(await activity.ProfessionalMinutesAsync(f, ct), minutes);
+        if (Wanted(IndicatorKey.TrainingHours))
+            figures[IndicatorKey.TrainingHours] = await TrainingHoursAsync(f, ct);
+        if (Wanted(IndicatorKey.LicensesActive))
+        {
+            var byLevel = await LicensesActiveByLevelAsync(f, ct);
+            figures[IndicatorKey.LicensesActive] = byLevel.Values.Sum();
+            figures[IndicatorKey.LicensesPractitioner] = byLevel.GetValueOrDefault(LicenseLevel.Practitioner);
+            figures[IndicatorKey.LicensesTeamLeadership] = byLevel.GetValueOrDefault(LicenseLevel.TeamLeadership);
+            figures[IndicatorKey.LicensesManagement] = byLevel.GetValueOrDefault(LicenseLevel.Management);
+        }
+        figures[IndicatorKey.Teams] = await TeamsAsync(f, ct);
+
+        if (Wanted(IndicatorKey.OpportunitiesPublished))
+        {
+            var published = Published(f);
+            figures[IndicatorKey.OpportunitiesPublished] = await published.CountAsync(ct);
+            figures[IndicatorKey.Beneficiaries] = await published.SumAsync(o => (long?)o.ExpectedBeneficiaries, ct) ?? 0;
+            var shifts = Shifts(f);
+            figures[IndicatorKey.SeatsOffered] = await shifts.SumAsync(s => (long?)s.Seats, ct) ?? 0;
+            figures[IndicatorKey.SeatsFilled] = await shifts.SumAsync(s => (long?)s.Accepted, ct) ?? 0;
+        }
+        if (Wanted(IndicatorKey.Applications))
+        {
+            var applications = Applications(f);
+            var all = await applications.CountAsync(ct);
+            var accepted = await applications.CountAsync(a => a.Status == ApplicationStatus.Accepted, ct);
+            figures[IndicatorKey.Applications] = all;
+            figures[IndicatorKey.AcceptanceRate] = Ratios.Percent(accepted, all);
+        }
+        if (Wanted(IndicatorKey.NoShowRate))
+        {
+            var due = NoShowBase(f, now);
+            var count = await due.CountAsync(ct);
+            var absent = await due.CountAsync(a => !db.Attendance.Any(x => x.ApplicationId == a.Id), ct);
+            figures[IndicatorKey.NoShowRate] = Ratios.Percent(absent, count);
+        }
+        if (Wanted(IndicatorKey.FlaggedHoursRate))
+        {
+            var hours = Hours(f);
+            var all = await hours.CountAsync(ct);
+            var flagged = await hours.CountAsync(h => h.Concerns != HoursConcerns.None, ct);
+            figures[IndicatorKey.FlaggedHoursRate] = Ratios.Percent(flagged, all);
+        }
+        if (Wanted(IndicatorKey.OrganizationsRegistered))
+        {
+            var organizations = OrganizationsAt(f);
+            figures[IndicatorKey.OrganizationsRegistered] = await organizations.CountAsync(ct);
+            figures[IndicatorKey.OrganizationsVerified] = await organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, ct);
+        }
+        return figures;
+    }
+
+    /// <summary>
+    /// Training hours: the course's duration for each enrolment whose result (pass or fail: the person attended)
+    /// was recorded in the period, by the trainee's home region and city, gender and age band on the period's last day.
+    /// The same rule as a volunteer's own record of training hours.
+    /// </summary>
+    public async Task<decimal?> TrainingHoursAsync(StatsFilter f, CancellationToken ct)
+    {
+        var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
+        var results = db.CourseEnrollments.AsNoTracking()
+            .Where(e => (e.Status == EnrollmentStatus.Passed || e.Status == EnrollmentStatus.Failed) && e.ResultAt >= start && e.ResultAt < end);
+        if (f.VolunteerId is { } volunteer)
+            results = results.Where(e => e.UserId == volunteer);
+        if ((f.Used & (Dimensions.Region | Dimensions.City | Dimensions.Gender | Dimensions.AgeBand)) != Dimensions.None)
+            results = results.Where(e => PeopleAt(f).Any(v => v.UserId == e.UserId));
+        // Counted per course and multiplied here: SQLite stores decimals as text and cannot SUM them,
+        // and the number of courses stays small however many people train.
+        var perCourse = await (from e in results
+                               join c in db.Courses on e.CourseId equals c.Id
+                               group e by c.DurationHours into g
+                               select new { Hours = g.Key, People = g.Count() }).ToListAsync(ct);
+        return perCourse.Sum(x => x.Hours * x.People);
+    }
+
+    /// <summary>
+    /// Licences in force on the period's last day (issued by then, not expired, neither suspended nor revoked now), by level.
+    /// Individual licences are placed by the holder's home region and city; management licences by the organisation's.
+    /// </summary>
+    public async Task<Dictionary<LicenseLevel, int>> LicensesActiveByLevelAsync(StatsFilter f, CancellationToken ct)
+    {
+        var last = f.Period.End.AddDays(-1);
+        var inForce = db.Licenses.AsNoTracking().Where(l => l.State == LicenseState.Active && l.IssuedOn <= last && l.ExpiresOn >= last);
+        var individual = from l in inForce
+                         join v in db.Volunteers on l.HolderUserId equals v.UserId
+                         where (f.RegionId == null || v.RegionId == f.RegionId) && (f.CityId == null || v.CityId == f.CityId)
+                               && (f.VolunteerId == null || l.HolderUserId == f.VolunteerId)
+                         select l.Level;
+        var organizational = from l in inForce
+                             join g in db.Organizations on l.OrganizationId equals g.Id
+                             where f.VolunteerId == null && (f.RegionId == null || g.RegionId == f.RegionId) && (f.CityId == null || g.CityId == f.CityId)
+                             select l.Level;
+        var levels = await individual.Concat(organizational).GroupBy(level => level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return levels.ToDictionary(x => x.Key, x => x.Count);
+    }
+
+    private IQueryable<Accounts.Volunteer> PeopleAt(StatsFilter f)
+    {
+        var q = db.Volunteers.AsNoTracking();
+        if (f.RegionId is { } region) q = q.Where(v => v.RegionId == region);
+        if (f.CityId is { } city) q = q.Where(v => v.CityId == city);
+        if (f.Gender is { } gender) q = q.Where(v => (int)v.Gender == gender);
+        if (f.AgeBand is { } band)
+        {
+            var (from, to) = AgeBands.BirthDates(band, f.Period.End.AddDays(-1));
+            q = q.Where(v => v.BirthDate >= from && v.BirthDate <= to);
+        }
+        return q;
+    }
+
+    // Extension point: teams are built by another feature. Until their table exists this answers null,
+    // shown as "not yet available"; replace the body, keep the signature.
+    public static Task<decimal?> TeamsAsync(StatsFilter f, CancellationToken ct) => Task.FromResult<decimal?>(null);
+
+    /// <summary>A Saudi calendar day's first instant, in UTC (all instants are stored in UTC).</summary>
+    public static DateTimeOffset SaudiMidnight(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), DualDate.SaudiTimeZone.BaseUtcOffset).ToUniversalTime();
+
+    /// <summary>Registered volunteers at the end of the period, by home region and city, gender and age band on the period's last day.</summary>
+    public Task<int> RegisteredVolunteersAsync(StatsFilter f, CancellationToken ct)
+    {
+        var end = SaudiMidnight(f.Period.End);
+        return PeopleAt(f).CountAsync(v => v.RegisteredAt < end, ct);
+    }
+
+    private IQueryable<Opportunity> Opportunities(StatsFilter f)
+    {
+        var q = db.Opportunities.AsNoTracking();
+        if (f.RegionId is { } region) q = q.Where(o => o.RegionId == region);
+        if (f.CityId is { } city) q = q.Where(o => o.CityId == city);
+        if (f.FieldId is { } field) q = q.Where(o => o.FieldId == field);
+        if (f.OrganizationId is { } organization) q = q.Where(o => o.OrganizationId == organization);
+        if (f.ProgramId is { } program) q = q.Where(o => o.ProgramId == program);
+        if (f.OrganizationType is { } type)
+            q = q.Where(o => db.Organizations.Any(g => g.Id == o.OrganizationId && (int)g.Type == type));
+        return q;
+    }
+
+    /// <summary>Opportunities published in the period (whatever happened to them later).</summary>
+    public IQueryable<Opportunity> Published(StatsFilter f)
+    {
+        var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
+        return Opportunities(f).Where(o => o.PublishedAt != null && o.PublishedAt >= start && o.PublishedAt < end);
+    }
+
+    /// <summary>Shifts dated in the period, of published opportunities that were not cancelled.</summary>
+    public IQueryable<Shift> Shifts(StatsFilter f)
+    {
+        var (start, end) = (f.Period.Start, f.Period.End);
+        var opportunities = Opportunities(f).Where(o => o.PublishedAt != null && o.Status != OpportunityStatus.Cancelled);
+        return db.Shifts.AsNoTracking().Where(s => s.Date >= start && s.Date < end && opportunities.Any(o => o.Id == s.OpportunityId));
+    }
+
+    private IQueryable<Participation.Application> ApplicationsOf(StatsFilter f)
+    {
+        var opportunities = Opportunities(f);
+        var q = db.Applications.AsNoTracking().Where(a => opportunities.Any(o => o.Id == a.OpportunityId));
+        if (f.Gender is { } gender) q = q.Where(a => db.Volunteers.Any(v => v.UserId == a.VolunteerId && (int)v.Gender == gender));
+        if (f.VolunteerId is { } volunteer) q = q.Where(a => a.VolunteerId == volunteer);
+        return q;
+    }
+
+    /// <summary>Applications made in the period.</summary>
+    public IQueryable<Participation.Application> Applications(StatsFilter f)
+    {
+        var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
+        return ApplicationsOf(f).Where(a => a.CreatedAt >= start && a.CreatedAt < end);
+    }
+
+    /// <summary>Accepted applications whose shift ended in the period (and before now): the base of the no-show rate.</summary>
+    public IQueryable<Participation.Application> NoShowBase(StatsFilter f, DateTimeOffset now)
+    {
+        var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
+        var ended = db.Shifts.Where(s => s.EndsAt >= start && s.EndsAt < end && s.EndsAt <= now);
+        return ApplicationsOf(f).Where(a => a.Status == ApplicationStatus.Accepted && ended.Any(s => s.Id == a.ShiftId));
+    }
+
+    /// <summary>Hours records (any status) dated in the period: the base of the flagged-hours rate.</summary>
+    public IQueryable<Participation.VolunteerHours> Hours(StatsFilter f)
+    {
+        var (start, end) = (f.Period.Start, f.Period.End);
+        var q = db.VolunteerHours.AsNoTracking().Where(h => h.Date >= start && h.Date < end);
+        if (f.RegionId is { } region) q = q.Where(h => h.RegionId == region);
+        if (f.FieldId is { } field) q = q.Where(h => h.FieldId == field);
+        if (f.OrganizationId is { } organization) q = q.Where(h => h.OrganizationId == organization);
+        if (f.VolunteerId is { } volunteer) q = q.Where(h => h.VolunteerId == volunteer);
+        if (f.CityId is not null || f.ProgramId is not null || f.OrganizationType is not null)
+        {
+            var opportunities = Opportunities(f with { RegionId = null, FieldId = null, OrganizationId = null });
+            q = q.Where(h => opportunities.Any(o => o.Id == h.OpportunityId));
+        }
+        return q;
+    }
+
+    /// <summary>Organisations registered by the end of the period.</summary>
+    public IQueryable<Organization> OrganizationsAt(StatsFilter f)
+    {
+        var end = SaudiMidnight(f.Period.End);
+        var q = db.Organizations.AsNoTracking().Where(o => o.CreatedAt < end);
+        if (f.RegionId is { } region) q = q.Where(o => o.RegionId == region);
+        if (f.CityId is { } city) q = q.Where(o => o.CityId == city);
+        if (f.OrganizationType is { } type) q = q.Where(o => (int)o.Type == type);
+        if (f.OrganizationId is { } organization) q = q.Where(o => o.Id == organization);
+        return q;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using Athar.Core.Calendar;
+using Athar.Core.Statistics;
+using Athar.Data.Infrastructure;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>
+/// RAW SQL, per provider, for the statistics aggregates. Re-apply with the migration helpers below after
+/// regenerating migrations: <see cref="Install"/> (Hijri months, triggers, backfill) and <see cref="Uninstall"/>.
+/// <para>
+/// Why triggers: approving, adjusting and rejecting hours are conditional <c>ExecuteUpdate</c>s that a
+/// SaveChanges interceptor never sees. A row trigger on VolunteerHours sees every change whatever code
+/// (or console) makes it, inside the same transaction, and applies a delta with an atomic upsert
+/// (<c>INSERT … ON CONFLICT DO UPDATE SET Minutes = Minutes + excluded.Minutes</c>), so two approvals at
+/// once never lose an increment: PostgreSQL locks the row for the second, SQLite runs one writer at a time.
+/// </para>
+/// </summary>
+public static class StatisticsSql
+{
+    private const string Columns =
+        "\"VolunteerId\", \"OpportunityId\", \"Month\", \"HijriMonth\", \"RegionId\", \"FieldId\", \"CityId\", \"OrganizationId\", " +
+        "\"OrganizationType\", \"ProgramId\", \"VolunteeringType\", \"Gender\", \"AgeBand\", \"Minutes\", \"Records\"";
+
+    private const string Key = "\"VolunteerId\", \"OpportunityId\", \"Month\", \"HijriMonth\", \"RegionId\", \"FieldId\"";
+
+    private abstract class Dialect
+    {
+        public abstract string Year(string date);
+        public abstract string Month(string date);
+        public abstract string Day(string date);
+
+        public string MonthKey(string date) => $"({Year(date)} * 100 + {Month(date)})";
+
+        public static string HijriMonthKey(string date) =>
+            $"COALESCE((SELECT m.\"HijriMonth\" FROM \"StatsHijriMonths\" m WHERE m.\"StartDate\" <= {date} ORDER BY m.\"StartDate\" DESC LIMIT 1), 0)";
+
+        /// <summary>Age on the first day of the hours' month (the rule of <see cref="AgeBands.ForMonth"/>), then its band.</summary>
+        public string AgeBand(string birthDate, string date)
+        {
+            var age = $"({Year(date)} - {Year(birthDate)} - CASE WHEN {Month(birthDate)} > {Month(date)} OR ({Month(birthDate)} = {Month(date)} AND {Day(birthDate)} > 1) THEN 1 ELSE 0 END)";
+            var sb = new StringBuilder("CASE");
+            foreach (var (band, from) in AgeBands.Lower.Reverse())
+                sb.Append(CultureInfo.InvariantCulture, $" WHEN {age} >= {from} THEN {(int)band}");
+            return sb.Append(" END").ToString();
+        }
+
+        /// <summary>The dimension columns of one hours row <paramref name="h"/> joined to its opportunity o, organisation g and volunteer v.</summary>
+        public string[] Dimensions(string h) =>
+        [
+            $"{h}.\"VolunteerId\"", $"{h}.\"OpportunityId\"", MonthKey($"{h}.\"Date\""), HijriMonthKey($"{h}.\"Date\""), $"{h}.\"RegionId\"", $"{h}.\"FieldId\"",
+            "o.\"CityId\"", "o.\"OrganizationId\"", "g.\"Type\"", "o.\"ProgramId\"", "o.\"Type\"", "v.\"Gender\"", AgeBand("v.\"BirthDate\"", $"{h}.\"Date\""),
+        ];
+
+        public const string Joins = "\"Opportunities\" o, \"Organizations\" g, \"Volunteers\" v";
+
+        public static string JoinConditions(string h) =>
+            $"o.\"Id\" = {h}.\"OpportunityId\" AND g.\"Id\" = o.\"OrganizationId\" AND v.\"UserId\" = {h}.\"VolunteerId\"";
+
+        /// <summary>Adds (sign 1) or removes (sign -1) one approved hours row's minutes, when <paramref name="condition"/> holds.</summary>
+        public string Apply(string h, int sign, string condition = "1 = 1") =>
+            $"INSERT INTO \"StatsActivity\" ({Columns}) SELECT {string.Join(", ", Dimensions(h))}, {sign} * {h}.\"CreditedMinutes\", {sign} " +
+            $"FROM {Joins} WHERE {JoinConditions(h)} AND {condition} " +
+            $"ON CONFLICT ({Key}) DO UPDATE SET \"Minutes\" = \"StatsActivity\".\"Minutes\" + excluded.\"Minutes\", \"Records\" = \"StatsActivity\".\"Records\" + excluded.\"Records\"";
+
+        /// <summary>Recomputes every row from the approved hours (the rebuild), with the same expressions as the triggers.</summary>
+        public string Rebuild()
+        {
+            var dims = Dimensions("h");
+            var aliases = Enumerable.Range(0, dims.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"d{i}")).ToArray();
+            var select = string.Join(", ", dims.Zip(aliases, (e, a) => $"{e} AS {a}"));
+            return "DELETE FROM \"StatsActivity\";\n" +
+                $"INSERT INTO \"StatsActivity\" ({Columns}) SELECT {string.Join(", ", aliases)}, SUM(k.m), COUNT(*) FROM " +
+                $"(SELECT {select}, h.\"CreditedMinutes\" AS m FROM \"VolunteerHours\" h, {Joins} WHERE h.\"Status\" = {Approved} AND {JoinConditions("h")}) k " +
+                $"GROUP BY {string.Join(", ", aliases)};";
+        }
+    }
+
+    private sealed class SqliteDialect : Dialect
+    {
+        // DateOnly is stored as TEXT yyyy-MM-dd.
+        public override string Year(string date) => $"CAST(substr({date}, 1, 4) AS INTEGER)";
+        public override string Month(string date) => $"CAST(substr({date}, 6, 2) AS INTEGER)";
+        public override string Day(string date) => $"CAST(substr({date}, 9, 2) AS INTEGER)";
+    }
+
+    private sealed class PostgresDialect : Dialect
+    {
+        public override string Year(string date) => $"CAST(EXTRACT(YEAR FROM {date}) AS integer)";
+        public override string Month(string date) => $"CAST(EXTRACT(MONTH FROM {date}) AS integer)";
+        public override string Day(string date) => $"CAST(EXTRACT(DAY FROM {date}) AS integer)";
+    }
+
+    private static readonly int Approved = (int)Core.Attendance.HoursStatus.Approved;
+
+    private static Dialect For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+
+    /// <summary>The triggers that keep StatsActivity in step with VolunteerHours.</summary>
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
+    {
+        var d = For(provider);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return
+            [
+                "CREATE OR REPLACE FUNCTION athar_stats_hours() RETURNS trigger LANGUAGE plpgsql AS $$\n" +
+                "BEGIN\n" +
+                $"  IF TG_OP <> 'INSERT' AND OLD.\"Status\" = {Approved} THEN\n    {d.Apply("OLD", -1)};\n  END IF;\n" +
+                $"  IF TG_OP <> 'DELETE' AND NEW.\"Status\" = {Approved} THEN\n    {d.Apply("NEW", 1)};\n  END IF;\n" +
+                "  RETURN NULL;\nEND $$;",
+                "CREATE TRIGGER athar_stats_hours AFTER INSERT OR UPDATE OR DELETE ON \"VolunteerHours\" FOR EACH ROW EXECUTE FUNCTION athar_stats_hours();",
+            ];
+        }
+        return
+        [
+            $"CREATE TRIGGER \"StatsHours_Insert\" AFTER INSERT ON \"VolunteerHours\" WHEN NEW.\"Status\" = {Approved}\nBEGIN\n  {d.Apply("NEW", 1)};\nEND;",
+            $"CREATE TRIGGER \"StatsHours_Update\" AFTER UPDATE ON \"VolunteerHours\" WHEN OLD.\"Status\" = {Approved} OR NEW.\"Status\" = {Approved}\nBEGIN\n" +
+            $"  {d.Apply("OLD", -1, $"OLD.\"Status\" = {Approved}")};\n" +
+            $"  {d.Apply("NEW", 1, $"NEW.\"Status\" = {Approved}")};\nEND;",
+            $"CREATE TRIGGER \"StatsHours_Delete\" AFTER DELETE ON \"VolunteerHours\" WHEN OLD.\"Status\" = {Approved}\nBEGIN\n  {d.Apply("OLD", -1)};\nEND;",
+        ];
+    }
+
+    public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? ["DROP TRIGGER IF EXISTS athar_stats_hours ON \"VolunteerHours\";", "DROP FUNCTION IF EXISTS athar_stats_hours();"]
+        : ["DROP TRIGGER IF EXISTS \"StatsHours_Insert\";", "DROP TRIGGER IF EXISTS \"StatsHours_Update\";", "DROP TRIGGER IF EXISTS \"StatsHours_Delete\";"];
+
+    /// <summary>Recomputes StatsActivity from the approved hours; run inside a transaction.</summary>
+    public static string Rebuild(DatabaseProvider provider) => For(provider).Rebuild();
+
+    /// <summary>Umm al-Qura months 1357–1499 AH (1938–2076) as date ranges, from .NET's UmAlQuraCalendar.</summary>
+    public static IReadOnlyList<string> SeedHijriMonths()
+    {
+        var statements = new List<string> { "DELETE FROM \"StatsHijriMonths\";" };
+        var rows = new List<string>();
+        for (var year = 1357; year <= 1499; year++)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                var start = DualDate.FromHijri(year, month, 1);
+                var end = month == 12 ? DualDate.FromHijri(year + 1, 1, 1) : DualDate.FromHijri(year, month + 1, 1);
+                rows.Add(string.Create(CultureInfo.InvariantCulture, $"({year * 100 + month}, '{start:yyyy-MM-dd}', '{end:yyyy-MM-dd}')"));
+            }
+        }
+        foreach (var chunk in rows.Chunk(200))
+            statements.Add("INSERT INTO \"StatsHijriMonths\" (\"HijriMonth\", \"StartDate\", \"EndDate\") VALUES " + string.Join(", ", chunk) + ";");
+        return statements;
+    }
+
+    /// <summary>Everything a fresh or existing database needs after the tables exist: Hijri months, triggers, backfill.</summary>
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
+        [.. SeedHijriMonths(), .. Triggers(provider), Rebuild(provider)];
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => DropTriggers(provider);
+}

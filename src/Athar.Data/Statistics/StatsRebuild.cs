@@ -1,0 +1,33 @@
+using Athar.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>
+/// Recomputes the activity aggregates from the raw approved hours (<c>athar stats rebuild</c>). The same
+/// SQL expressions as the triggers, set-based so it runs in the database at national scale.
+/// </summary>
+public sealed class StatsRebuild(AtharDbContext db)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // Approvals committing meanwhile wait for the rebuild and then add their delta on top of it;
+                // approvals that committed before the lock are in the rebuild's snapshot. None is lost or counted twice.
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"StatsActivity\" IN EXCLUSIVE MODE;", cancellationToken);
+            }
+            foreach (var statement in StatisticsSql.SeedHijriMonths())
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(StatisticsSql.Rebuild(provider), cancellationToken);
+            var rows = await db.StatsActivity.CountAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return rows;
+        });
+    }
+}

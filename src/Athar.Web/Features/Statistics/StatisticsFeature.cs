@@ -1,0 +1,25 @@
+using Athar.Core.Statistics;
+using Athar.Data.Statistics;
+
+namespace Athar.Web.Features.Statistics;
+
+/// <summary>National indicators: dashboards by scope, open statistics, exports, methodology and annual reports.</summary>
+public static class StatisticsFeature
+{
+    public static IServiceCollection AddStatisticsFeature(this IServiceCollection services)
+    {
+        services.AddOptions<HourlyValueOptions>().BindConfiguration("Athar:Statistics:HourlyValues");
+        services.AddOptions<TargetOptions>().BindConfiguration("Athar:Statistics:Target");
+        services.AddScoped<ActivityQueries>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddScoped<StatsRebuild>();
+        services.AddScoped<StatsScopes>();
+        services.AddScoped<StatsLabels>();
+        services.AddScoped<StatsReports>();
+        services.AddScoped<PublicStatistics>();
+        services.AddScoped<OpenTables>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api) => StatisticsEndpoints.Map(api);
+}
