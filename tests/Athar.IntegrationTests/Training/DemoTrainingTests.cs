@@ -16,6 +16,9 @@ public sealed class DemoTrainingTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("practitioner", licence.GetProperty("level").GetString());
         Assert.Equal("active", licence.GetProperty("status").GetString());
         Assert.Matches("^PR-[0-9]{4}-[0-9A-HJKMNP-TV-Z]{8}$", licence.GetProperty("number").GetString());
+        var page = await (await app.BrowserAsAsync("volunteer@athar.local", language: "en")).GetStringAsync("/me/licenses");
+        Assert.Contains(licence.GetProperty("number").GetString()!, page, StringComparison.Ordinal);
+        Assert.Contains(" — Issued (Valid until", page, StringComparison.Ordinal);
         var passed = Assert.Single((await (await volunteer.GetAsync("/api/v1/me/enrollments")).ReadJsonAsync()).EnumerateArray());
         Assert.Equal("passed", passed.GetProperty("status").GetString());
         Assert.Equal(88, passed.GetProperty("score").GetInt32());
