@@ -35,6 +35,10 @@ public sealed class SeedDemoCommandTests : IAsyncLifetime
         Assert.Equal(7, await db.Users.CountAsync());
         Assert.Equal(5, await db.Organizations.CountAsync());
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "admin@athar.local"));
+        Assert.Equal(2, await db.Courses.CountAsync());
+        var licence = await db.Licenses.SingleAsync();
+        Assert.Equal(await db.Users.Where(u => u.Email == "volunteer@athar.local").Select(u => (Guid?)u.Id).SingleAsync(), licence.HolderUserId);
+        Assert.Equal([Athar.Core.Licensing.LicenseAction.Issued], await db.LicenseEvents.Where(e => e.LicenseId == licence.Id).Select(e => e.Action).ToListAsync());
     }
 
     [Fact]

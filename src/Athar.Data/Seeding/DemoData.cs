@@ -1,24 +1,30 @@
 using Athar.Core.Accounts;
 using Athar.Core.Applications;
 using Athar.Core.Attendance;
-using Athar.Core.Opportunities;
-using Athar.Data.Opportunities;
-using Athar.Data.Participation;
+using Athar.Core.Calendar;
 using Athar.Core.Identity;
+using Athar.Core.Licensing;
 using Athar.Core.Localization;
-
+using Athar.Core.Opportunities;
+using Athar.Core.Training;
 using Athar.Data.Accounts;
+using Athar.Data.Licensing;
+using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
+using Athar.Data.Participation;
+using Athar.Data.Training;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Athar.Data.Seeding;
 
 /// <summary>
-/// Bilingual demo data for a first run: organisations in several regions, a login for every role.
+/// Bilingual demo data for a first run: organisations in several regions, a login for every role,
+/// opportunities, and platform courses with the demo volunteer's practitioner licence.
 /// Idempotent: a second start finds the data and only prints the logins again.
 /// </summary>
-public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, TimeProvider clock)
+public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IOptions<LicensePolicy> licensePolicy, TimeProvider clock)
 {
     public const string Password = "Athar-Demo-2026";
 
@@ -79,6 +85,7 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
             db.RegionalAssignments.Add(new RegionalAssignment { UserId = regional!.Id, RegionId = 2, AssignedAt = now });
             await db.SaveChangesAsync(cancellationToken);
             await SeedOpportunitiesAsync(now, cancellationToken);
+            await SeedTrainingAsync(now, cancellationToken);
         }
 
         return People.Select(p => new DemoLogin(string.Join(", ", p.Roles), p.Email, Password)).ToList();
@@ -209,6 +216,63 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, Ti
         db.Attendance.Add(attendance);
         db.VolunteerHours.Add(hours);
         db.HoursAudit.Add(new HoursAuditEntry { HoursId = hours.Id, ActorId = supervisor.Id, At = hours.DecidedAt.Value, Action = "approved", StatusBefore = HoursStatus.Pending, StatusAfter = HoursStatus.Approved, MinutesBefore = 240, MinutesAfter = 240 });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A platform practitioner course with an upcoming session, a past session the demo volunteer passed,
+    /// and the licence it earned her, written as the licence issuer writes it (number, expiry, "issued"
+    /// event); plus the team-leadership course, which her few verified hours do not yet qualify her for.
+    /// </summary>
+    private async Task SeedTrainingAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var saudi = TimeSpan.FromHours(3);
+        var today = DualDate.ToSaudiDate(now);
+        var admin = (await users.FindByEmailAsync("admin@athar.local"))!;
+        var volunteer = (await users.FindByEmailAsync("volunteer@athar.local"))!;
+        var created = now.AddDays(-45);
+        Course Course(LicenseLevel track, decimal hours, int passingScore, LocalizedText title, LocalizedText description) => new()
+        {
+            Id = Guid.CreateVersion7(now), Track = track, Delivery = CourseDelivery.InPerson, DurationHours = hours, PassingScore = passingScore,
+            Title = title, Description = description, Status = CourseStatus.Published, CreatedBy = admin.Id, CreatedAt = created, UpdatedAt = created,
+        };
+        var practitioner = Course(LicenseLevel.Practitioner, 6, 70,
+            new("أساسيات العمل التطوعي الميداني", "Field volunteering essentials"),
+            new("دورة تمهيدية في أخلاقيات التطوع والسلامة في الميدان والتعامل مع المستفيدين، يحصل من يجتازها على رخصة ممارس العمل التطوعي.",
+                "An introduction to volunteering ethics, safety in the field and working with beneficiaries. Passing it earns the volunteer practitioner licence."));
+        var leadership = Course(LicenseLevel.TeamLeadership, 12, 75,
+            new("قيادة الفرق التطوعية", "Leading volunteer teams"),
+            new("تخطيط المهام وتوزيعها على الفريق وإدارة الحشود والتواصل مع الجهة المنظمة. تُمنح رخصة قيادة الفرق لحاملي رخصة الممارس بعد بلوغ ساعات التطوع الموثقة المطلوبة.",
+                "Planning and sharing out tasks, crowd management and working with the organisation. The team-leadership licence goes to practitioner licence holders once they reach the required verified volunteering hours."));
+        db.Courses.AddRange(practitioner, leadership);
+        db.CoursePrerequisites.Add(new CoursePrerequisite { CourseId = leadership.Id, RequiredCourseId = practitioner.Id });
+
+        CourseSession Session(DateOnly date, int seats, int enrolled) => new()
+        {
+            Id = Guid.CreateVersion7(now), CourseId = practitioner.Id, Seats = seats, Enrolled = enrolled, Location = "مركز أثر للتدريب، الرياض",
+            StartsAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), saudi).ToUniversalTime(),
+            EndsAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(15, 0)), saudi).ToUniversalTime(),
+        };
+        var past = Session(today.AddDays(-30), 20, 1);
+        db.CourseSessions.AddRange(past, Session(today.AddDays(7), 25, 0));
+
+        var passedAt = past.EndsAt.AddHours(1);
+        var enrollment = new CourseEnrollment
+        {
+            Id = Guid.CreateVersion7(now), CourseId = practitioner.Id, SessionId = past.Id, UserId = volunteer.Id, Status = EnrollmentStatus.Passed,
+            Score = 88, CreatedAt = now.AddDays(-40), ResultAt = passedAt, ResultBy = admin.Id,
+        };
+        db.CourseEnrollments.Add(enrollment);
+
+        var issuedOn = DualDate.ToSaudiDate(passedAt);
+        var licence = new License
+        {
+            Id = Guid.CreateVersion7(now), Number = LicenseRules.NewNumber(LicenseLevel.Practitioner, issuedOn), Level = LicenseLevel.Practitioner,
+            HolderUserId = volunteer.Id, QualifyingEnrollmentId = enrollment.Id, IssuedOn = issuedOn, ExpiresOn = LicenseRules.ExpiryFor(issuedOn, licensePolicy.Value),
+            State = LicenseState.Active, CreatedAt = passedAt, UpdatedAt = passedAt,
+        };
+        db.Licenses.Add(licence);
+        db.LicenseEvents.Add(new LicenseEvent { LicenseId = licence.Id, Action = LicenseAction.Issued, At = passedAt, ExpiresOnAfter = licence.ExpiresOn });
         await db.SaveChangesAsync(cancellationToken);
     }
 

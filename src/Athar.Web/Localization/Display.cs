@@ -29,11 +29,13 @@ public sealed class Display(IStringLocalizer<SharedResource> t)
 
     public string Date(DateTimeOffset instant) => Date(DualDate.ToSaudiDate(instant));
 
-    public string DateTime(DateTimeOffset instant)
-    {
-        var local = DualDate.ToSaudiTime(instant);
-        return $"{Date(DateOnly.FromDateTime(local))} {Digits(local.ToString("HH:mm", CultureInfo.InvariantCulture))}";
-    }
+    public string DateTime(DateTimeOffset instant) => $"{Date(instant)} {Time(instant)}";
+
+    /// <summary>A wall-clock time, 24-hour "HH:mm" in both languages (Saudi usage on forms and signs).</summary>
+    public string Time(TimeOnly time) => Digits(time.ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>An instant's time of day in Saudi Arabia.</summary>
+    public string Time(DateTimeOffset instant) => Time(TimeOnly.FromDateTime(DualDate.ToSaudiTime(instant)));
 
     public static string Digits(string text)
     {

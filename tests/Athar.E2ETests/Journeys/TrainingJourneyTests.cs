@@ -96,8 +96,8 @@ public sealed class TrainingJourneyTests(BrowserFixture browser, FakeClockServer
         var roster = await new TrainingRosterPage(admin.Page).OpenAsync(courseId);
         await roster.ExpectLanguageAsync(language);
         await Expect(roster.Heading).ToHaveTextAsync(Tr.In(language, "Roster.Title"));
-        // The roster names trainees by their Arabic (official) name in both languages.
-        var trainee = roster.Trainee(person.FullNameAr);
+        // The roster names trainees in the page's language (the English name on English pages).
+        var trainee = roster.Trainee(volunteerName);
         await Expect(trainee).ToHaveCountAsync(1);
         await Expect(trainee).ToHaveAttributeAsync("data-status", "Enrolled");
         await Expect(TrainingRosterPage.Attended(trainee)).ToBeCheckedAsync();

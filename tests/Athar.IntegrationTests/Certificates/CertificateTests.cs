@@ -134,6 +134,35 @@ public sealed class CertificateTests(AppFixture fixture) : IClassFixture<AppFixt
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task VerifyPage_ShowsTheCodeAsPrinted_AndALicenceCopysDateOnlyWhenItDiffersFromTheIssueDate(TestDatabase database)
+    {
+        var scene = await TrainingScene.CreateAsync(fixture.For(database));
+        var course = await scene.CourseAsync();
+        async Task<string> LicenceCodeAsync(HttpClient volunteer) =>
+            (await DownloadAsync(volunteer, $"/me/documents/license/{(await TrainingScene.LicensesAsync(volunteer))[0].GetProperty("id").GetGuid()}")).Code;
+        var (_, sameDay) = await scene.VolunteerAsync();
+        await scene.TakeCourseAsync(sameDay, course, 90);
+        var sameDayCode = await LicenceCodeAsync(sameDay);
+        scene.App.MoveToNextMorning();
+        var (_, later) = await scene.VolunteerAsync();
+        await scene.TakeCourseAsync(later, course, 90);
+        scene.App.MoveToNextMorning();
+        var laterCode = await LicenceCodeAsync(later);
+
+        // Typed in lower case without its dashes, the code comes back grouped as the document prints it.
+        var page = await scene.App.Browser("en").GetStringAsync($"/verify?code={sameDayCode.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()}");
+        Assert.Contains($"value=\"{sameDayCode}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"verified-code\">{sameDayCode}<", page, StringComparison.Ordinal);
+        Assert.Contains(">Issued</dt>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Document issued", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("This copy issued", page, StringComparison.Ordinal);
+        var laterPage = await scene.App.Browser("en").GetStringAsync($"/verify/{laterCode}");
+        Assert.Contains(">This copy issued</dt>", laterPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Document issued", laterPage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task Documents_AreTheirHoldersOnly(TestDatabase database)
     {
         var app = fixture.For(database);

@@ -1,10 +1,13 @@
 using Athar.Core.Accounts;
+using Athar.Core.Applications;
+using Athar.Core.Attendance;
 using Athar.Core.Localization;
 using Athar.Core.Opportunities;
 using Athar.Core.Text;
 using Athar.Data.Accounts;
 using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
+using Athar.Data.Participation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +92,28 @@ public static class Builders
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync();
         return opportunity;
+    }
+
+    /// <summary>Writes the chain application → attendance → hours for one volunteer on one shift, as the participation feature would.</summary>
+    public static async Task<Guid> CreateHoursAsync(this AtharAppFactory app, Guid organizationId, Opportunity opportunity, int shiftIndex, Guid volunteerId, int minutes, HoursStatus status)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AtharDbContext>();
+        var shift = opportunity.Shifts[shiftIndex];
+        var now = app.Clock.GetUtcNow();
+        var application = new Application { Id = Guid.NewGuid(), OpportunityId = opportunity.Id, ShiftId = shift.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Accepted, CreatedAt = now };
+        var attendance = new AttendanceRecord { Id = Guid.NewGuid(), ApplicationId = application.Id, ShiftId = shift.Id, VolunteerId = volunteerId, CheckInAt = shift.StartsAt, CheckInMethod = CheckMethod.Supervisor, CheckOutAt = shift.EndsAt, CheckOutMethod = CheckMethod.Supervisor };
+        var hours = new VolunteerHours
+        {
+            Id = Guid.NewGuid(), AttendanceId = attendance.Id, VolunteerId = volunteerId, OrganizationId = organizationId, OpportunityId = opportunity.Id,
+            ShiftId = shift.Id, FieldId = opportunity.FieldId, RegionId = opportunity.RegionId, Date = shift.Date,
+            AttendedMinutes = minutes, CreditedMinutes = minutes, Status = status, CreatedAt = now,
+        };
+        db.Applications.Add(application);
+        db.Attendance.Add(attendance);
+        db.VolunteerHours.Add(hours);
+        await db.SaveChangesAsync();
+        return hours.Id;
     }
 }
 

@@ -1,38 +1,15 @@
 using System.Net;
 using Athar.Core.Accounts;
-using Athar.Core.Applications;
 using Athar.Core.Attendance;
 using Athar.Core.Opportunities;
 using Athar.Data.Organizations;
-using Athar.Data.Participation;
 using Athar.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Athar.IntegrationTests.Organizations;
 
 public sealed class OrganizationProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly DateOnly Day = new(2026, 12, 5);
-
-    /// <summary>Writes the chain application → attendance → hours for one volunteer on one shift, as the participation feature would.</summary>
-    private static async Task AddHoursAsync(AtharAppFactory app, Guid organizationId, Data.Opportunities.Opportunity opportunity, int shiftIndex, Guid volunteerId, int minutes, HoursStatus status)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Data.AtharDbContext>();
-        var shift = opportunity.Shifts[shiftIndex];
-        var now = app.Clock.GetUtcNow();
-        var application = new Application { Id = Guid.NewGuid(), OpportunityId = opportunity.Id, ShiftId = shift.Id, VolunteerId = volunteerId, Status = ApplicationStatus.Accepted, CreatedAt = now };
-        var attendance = new AttendanceRecord { Id = Guid.NewGuid(), ApplicationId = application.Id, ShiftId = shift.Id, VolunteerId = volunteerId, CheckInAt = shift.StartsAt, CheckInMethod = CheckMethod.Supervisor, CheckOutAt = shift.EndsAt, CheckOutMethod = CheckMethod.Supervisor };
-        db.Applications.Add(application);
-        db.Attendance.Add(attendance);
-        db.VolunteerHours.Add(new VolunteerHours
-        {
-            Id = Guid.NewGuid(), AttendanceId = attendance.Id, VolunteerId = volunteerId, OrganizationId = organizationId, OpportunityId = opportunity.Id,
-            ShiftId = shift.Id, FieldId = opportunity.FieldId, RegionId = opportunity.RegionId, Date = shift.Date,
-            AttendedMinutes = minutes, CreditedMinutes = minutes, Status = status, CreatedAt = now,
-        });
-        await db.SaveChangesAsync();
-    }
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -77,12 +54,12 @@ public sealed class OrganizationProfileTests(AppFixture fixture) : IClassFixture
         var a = await app.CreatePersonAsync([Roles.Volunteer]);
         var b = await app.CreatePersonAsync([Roles.Volunteer]);
         var c = await app.CreatePersonAsync([Roles.Volunteer]);
-        await AddHoursAsync(app, orgId, older, 0, a.UserId, 90, HoursStatus.Approved);
-        await AddHoursAsync(app, orgId, older, 1, a.UserId, 60, HoursStatus.Approved);
-        await AddHoursAsync(app, orgId, newer, 0, b.UserId, 120, HoursStatus.Approved);
-        await AddHoursAsync(app, orgId, newer, 1, b.UserId, 240, HoursStatus.Pending);
-        await AddHoursAsync(app, orgId, older, 0, c.UserId, 200, HoursStatus.Rejected);
-        await AddHoursAsync(app, orgId, newer, 0, c.UserId, 200, HoursStatus.UnderReview);
+        await app.CreateHoursAsync(orgId, older, 0, a.UserId, 90, HoursStatus.Approved);
+        await app.CreateHoursAsync(orgId, older, 1, a.UserId, 60, HoursStatus.Approved);
+        await app.CreateHoursAsync(orgId, newer, 0, b.UserId, 120, HoursStatus.Approved);
+        await app.CreateHoursAsync(orgId, newer, 1, b.UserId, 240, HoursStatus.Pending);
+        await app.CreateHoursAsync(orgId, older, 0, c.UserId, 200, HoursStatus.Rejected);
+        await app.CreateHoursAsync(orgId, newer, 0, c.UserId, 200, HoursStatus.UnderReview);
 
         var api = await (await app.Api("en").GetAsync($"/api/v1/organizations/{orgId}")).ReadJsonAsync();
         var arabic = await app.Browser().GetStringAsync($"/organizations/{orgId}");

@@ -69,6 +69,30 @@ public sealed class EnrollmentTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Roster_NamesTraineesInThePagesLanguage_FallingBackToArabicWithoutAnEnglishName(TestDatabase database)
+    {
+        var scene = await TrainingScene.CreateAsync(fixture.For(database));
+        var course = await scene.CourseAsync();
+        var session = await scene.SessionAsync(course);
+        var (_, bilingual) = await scene.VolunteerAsync();
+        var (arabicOnly, arabicOnlyClient) = await scene.VolunteerAsync();
+        await scene.App.QueryAsync(db => db.Users.Where(u => u.Id == arabicOnly.UserId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FullNameAr, "بدر سالم العمري").SetProperty(x => x.FullNameEn, (string?)null)));
+        await TrainingScene.EnrollAsync(bilingual, session.Id);
+        await TrainingScene.EnrollAsync(arabicOnlyClient, session.Id);
+
+        var english = await (await scene.App.BrowserAsAsync("admin@athar.local", language: "en")).GetStringAsync($"/training/{course}/roster");
+        var arabic = await (await scene.App.BrowserAsAsync("admin@athar.local", language: "ar")).GetStringAsync($"/training/{course}/roster");
+
+        Assert.Contains("<strong>Test Person</strong>", english, StringComparison.Ordinal);
+        Assert.Contains("<strong>بدر سالم العمري</strong>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("شخص للاختبار", english, StringComparison.Ordinal);
+        Assert.Contains("<strong>شخص للاختبار</strong>", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("Test Person", arabic, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task CoursesAreRunOnlyByAdminsAndLicensedOrganisations_AndBadInputIsExplained(TestDatabase database)
     {
         var scene = await TrainingScene.CreateAsync(fixture.For(database));

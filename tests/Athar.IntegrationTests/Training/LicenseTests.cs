@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Athar.Core.Attendance;
 using Athar.Core.Calendar;
 using Athar.Core.Licensing;
 using Athar.Core.Opportunities;
@@ -97,6 +98,76 @@ public sealed class LicenseTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var levels = (await TrainingScene.LicensesAsync(volunteer)).Select(l => l.GetProperty("level").GetString()!).ToList();
         Assert.Equal(["practitioner"], levels);
+    }
+
+    private sealed record Leader(TrainingScene Scene, Guid UserId, HttpClient Supervisor, Func<int, Task<Guid>> PendingHoursAsync);
+
+    /// <summary>
+    /// A volunteer with the practitioner licence who has passed the team-leadership course, 46 verified
+    /// hours (two 23-hour days), and an organisation whose supervisor can approve more (each call adds a
+    /// pending record on one of the four days before today).
+    /// </summary>
+    private async Task<Leader> LeaderShortOfHoursAsync(TestDatabase database)
+    {
+        var scene = await TrainingScene.CreateAsync(fixture.For(database));
+        var app = scene.App;
+        var practitionerCourse = await scene.CourseAsync();
+        var leadershipCourse = await scene.CourseAsync(LicenseLevel.TeamLeadership, prerequisites: [practitionerCourse]);
+        var (person, volunteer) = await scene.VolunteerAsync();
+        await scene.TakeCourseAsync(volunteer, practitionerCourse, 80);
+        app.MoveToNextMorning();
+        await scene.TakeCourseAsync(volunteer, leadershipCourse, 95);
+
+        var (org, _, supervisor) = await app.CreateVerifiedOrganizationAsync();
+        var today = DualDate.ToSaudiDate(app.Clock.GetUtcNow());
+        var opportunity = await app.CreatePublishedOpportunityAsync(org, [.. Enumerable.Range(1, 4).Select(d => (today.AddDays(-d), new TimeOnly(0, 0), new TimeOnly(23, 30), 5))]);
+        await app.CreateHoursAsync(org, opportunity, 0, person.UserId, 23 * 60, HoursStatus.Approved);
+        await app.CreateHoursAsync(org, opportunity, 1, person.UserId, 23 * 60, HoursStatus.Approved);
+        var nextShift = 2;
+        return new Leader(scene, person.UserId, await app.ApiAsAsync(supervisor.Email, TestPeople.Password),
+            minutes => app.CreateHoursAsync(org, opportunity, nextShift++, person.UserId, minutes, HoursStatus.Pending));
+    }
+
+    // Read straight from the database: /me/licenses evaluates too, and would hide a missed issuance.
+    private static Task<List<LicenseLevel>> LevelsHeldAsync(Leader leader) =>
+        leader.Scene.App.QueryAsync(db => db.Licenses.Where(l => l.HolderUserId == leader.UserId).OrderBy(l => l.Level).Select(l => l.Level).ToListAsync());
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task HoursApproval_ReachingTheMinimum_IssuesTeamLeadershipOnce_AndApprovingOrAdjustingAgainIssuesNoSecond(TestDatabase database)
+    {
+        var leader = await LeaderShortOfHoursAsync(database);
+        var threeHours = await leader.PendingHoursAsync(180);
+        var twoHours = await leader.PendingHoursAsync(120);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.Supervisor.PostAsync($"/api/v1/hours/{threeHours}/approve", null)).StatusCode);
+        Assert.Equal([LicenseLevel.Practitioner], await LevelsHeldAsync(leader)); // 49 hours.
+
+        var approvals = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => leader.Supervisor.PostAsync($"/api/v1/hours/{twoHours}/approve", null)));
+        Assert.All(approvals, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.Equal([LicenseLevel.Practitioner, LicenseLevel.TeamLeadership], await LevelsHeldAsync(leader)); // 51 hours.
+
+        var adjusted = await leader.Supervisor.PostAsJsonAsync($"/api/v1/hours/{twoHours}/adjust", new { minutes = 90, reason = "استراحة طويلة" });
+        Assert.Equal(HttpStatusCode.NoContent, adjusted.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.Supervisor.PostAsync($"/api/v1/hours/{threeHours}/approve", null)).StatusCode);
+        Assert.Equal([LicenseLevel.Practitioner, LicenseLevel.TeamLeadership], await LevelsHeldAsync(leader));
+        var events = await leader.Scene.App.QueryAsync(db => db.LicenseEvents
+            .Where(e => db.Licenses.Any(l => l.Id == e.LicenseId && l.HolderUserId == leader.UserId && l.Level == LicenseLevel.TeamLeadership))
+            .Select(e => e.Action).ToListAsync());
+        Assert.Equal([LicenseAction.Issued], events);
+        Assert.Equal(2, await leader.Scene.App.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == leader.UserId && n.Kind == "LicenseIssued")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task HoursApproval_StayingUnderTheMinimum_IssuesNoTeamLeadership(TestDatabase database)
+    {
+        var leader = await LeaderShortOfHoursAsync(database);
+        var hours = await leader.PendingHoursAsync(235);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.Supervisor.PostAsync($"/api/v1/hours/{hours}/approve", null)).StatusCode);
+
+        Assert.Equal([LicenseLevel.Practitioner], await LevelsHeldAsync(leader)); // 49 h 55 min.
     }
 
     [Theory]

@@ -21,6 +21,9 @@ public sealed class LicenseRegister(AtharDbContext db, TimeProvider clock)
 
     public DateOnly Today => DualDate.ToSaudiDate(clock.GetUtcNow());
 
+    /// <summary>Whether a licence may be acted on today: active, and not past its expiry date.</summary>
+    public bool IsValidToday(LicenseFacts licence) => LicenseRules.StatusOn(licence, Today) == LicenseStatus.Active;
+
     /// <summary>The highest individual licence a person may act on today, for licence-gated opportunities.</summary>
     public async Task<LicenseRequirement> HeldRequirementAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -62,10 +65,19 @@ public sealed class LicenseRegister(AtharDbContext db, TimeProvider clock)
             : await db.OrganizationMembers.Where(m => m.OrganizationId == licence.OrganizationId && m.Role == Data.Organizations.OrganizationRole.Admin)
                 .Select(m => m.UserId).ToListAsync(cancellationToken);
 
-    public Task<List<HistoryEntry>> HistoryAsync(Guid licenseId, CancellationToken cancellationToken) =>
-        db.LicenseEvents.AsNoTracking().Where(e => e.LicenseId == licenseId).OrderBy(e => e.Id)
-            .Select(e => new HistoryEntry(e.Action, e.At, e.Reason, e.ExpiresOnBefore, e.ExpiresOnAfter))
+    public async Task<List<HistoryEntry>> HistoryAsync(Guid licenseId, CancellationToken cancellationToken) =>
+        (await HistoriesAsync([licenseId], cancellationToken))[licenseId];
+
+    /// <summary>The histories of several licences in one query, oldest event first; every id gets a list.</summary>
+    public async Task<Dictionary<Guid, List<HistoryEntry>>> HistoriesAsync(IReadOnlyCollection<Guid> licenseIds, CancellationToken cancellationToken)
+    {
+        var events = licenseIds.Count == 0 ? [] : await db.LicenseEvents.AsNoTracking()
+            .Where(e => licenseIds.Contains(e.LicenseId)).OrderBy(e => e.Id)
+            .Select(e => new { e.LicenseId, Entry = new HistoryEntry(e.Action, e.At, e.Reason, e.ExpiresOnBefore, e.ExpiresOnAfter) })
             .ToListAsync(cancellationToken);
+        var byLicence = events.ToLookup(e => e.LicenseId, e => e.Entry);
+        return licenseIds.Distinct().ToDictionary(id => id, id => byLicence[id].ToList());
+    }
 
     private async Task<List<LicenseView>> QueryAsync(IQueryable<License> licences, CancellationToken cancellationToken)
     {

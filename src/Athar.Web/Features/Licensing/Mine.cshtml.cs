@@ -16,10 +16,7 @@ public sealed class MineModel(LicenseIssuer issuer, LicenseRegister register, Li
         var userId = User.RequiredUserId();
         await issuer.EvaluateAsync(userId, cancellationToken);
         Licenses = await register.ForPersonAsync(userId, cancellationToken);
-        var history = new Dictionary<Guid, List<LicenseRegister.HistoryEntry>>();
-        foreach (var licence in Licenses)
-            history[licence.Id] = await register.HistoryAsync(licence.Id, cancellationToken);
-        History = history;
+        History = await register.HistoriesAsync([.. Licenses.Select(l => l.Id)], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid licenseId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
 using Athar.Data.Participation;
+using Athar.Web.Features.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,10 @@ namespace Athar.Web.Features.Participation;
 /// <summary>
 /// The organisation's supervisor approves, adjusts (down, with a reason) or rejects computed hours.
 /// Only approved hours are verified. Each decision is conditional on the state read, so a double
-/// click or a retry changes nothing the second time; every change is audited.
+/// click or a retry changes nothing the second time; every change is audited. Newly verified hours
+/// may complete a licence's rules (team leadership needs a minimum of them), so approval re-evaluates.
 /// </summary>
-public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<HoursPolicy> policy, TimeProvider clock)
+public sealed class ReviewHours(AtharDbContext db, Notifier notifier, LicenseIssuer licenses, IOptions<HoursPolicy> policy, TimeProvider clock, ILogger<ReviewHours> logger)
 {
     public enum Decision
     {
@@ -62,8 +64,9 @@ public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<H
                 concerns |= HoursConcerns.ApprovedExceedsAttendance;
         }
 
+        var decided = false;
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var outcome = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.VolunteerHours
@@ -99,7 +102,29 @@ public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<H
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            decided = true;
             return (Refusal?)null;
         });
+        if (decided && target == HoursStatus.Approved)
+            await EvaluateLicensesAsync(hours.VolunteerId, cancellationToken);
+        return outcome;
+    }
+
+    // After the commit, not inside the decision's transaction: the issuer counts the hours just
+    // verified, and it settles a racing issuance by catching the unique (holder, level) violation,
+    // which in PostgreSQL would abort an enclosing transaction and take the approval with it. The
+    // approval is the record that matters; a licence missed here is issued the next time the holder
+    // opens their licences, since evaluation is idempotent.
+    private async Task EvaluateLicensesAsync(Guid volunteerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await licenses.EvaluateAsync(volunteerId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogError(ex, "Licence evaluation after approving hours failed for {VolunteerId}", volunteerId);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Athar.Core.Accounts;
+using Athar.Core.Licensing;
 using Athar.Core.Localization;
 using Athar.Data;
 using Athar.Data.Organizations;
@@ -37,17 +38,15 @@ public sealed class CourseAccess(AtharDbContext db, LicenseRegister register)
     {
         if (user.UserId() is not { } userId)
             return [];
-        var memberships = await db.OrganizationMembers.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Join(db.Organizations.Where(o => o.Status == OrganizationStatus.Verified), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Name })
+        // One query for every membership; the licence's status on today's date is the register's rule, applied in memory.
+        var licensed = await (
+                from m in db.OrganizationMembers.AsNoTracking()
+                join o in db.Organizations on m.OrganizationId equals o.Id
+                join l in db.Licenses on (Guid?)o.Id equals l.OrganizationId
+                where m.UserId == userId && o.Status == OrganizationStatus.Verified && l.Level == LicenseLevel.Management
+                select new { o.Id, o.Name, Licence = new LicenseFacts(l.Level, l.State, l.IssuedOn, l.ExpiresOn) })
             .ToListAsync(cancellationToken);
-        var result = new List<RunningOrganization>();
-        foreach (var organization in memberships)
-        {
-            if (await register.OrganizationHoldsManagementAsync(organization.Id, cancellationToken))
-                result.Add(new RunningOrganization(organization.Id, organization.Name));
-        }
-        return result;
+        return [.. licensed.Where(r => register.IsValidToday(r.Licence)).Select(r => new RunningOrganization(r.Id, r.Name))];
     }
 
     /// <summary>The organisations a person may take the management course for: those where they are an admin.</summary>

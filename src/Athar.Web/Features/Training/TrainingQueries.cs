@@ -21,7 +21,7 @@ public sealed class TrainingQueries(AtharDbContext db, TimeProvider clock)
 
     public sealed record MyEnrollment(Guid Id, Guid CourseId, Guid SessionId, LocalizedText Title, LicenseLevel Track, decimal DurationHours, DateTimeOffset StartsAt, DateTimeOffset EndsAt, EnrollmentStatus Status, int? Score, int PassingScore);
 
-    public sealed record RosterRow(Guid EnrollmentId, string Name, string? Email, Guid SessionId, DateTimeOffset StartsAt, EnrollmentStatus Status, int? Score);
+    public sealed record RosterRow(Guid EnrollmentId, LocalizedText Name, string? Email, Guid SessionId, DateTimeOffset StartsAt, EnrollmentStatus Status, int? Score);
 
     public Task<List<CourseSummary>> CatalogueAsync(CancellationToken cancellationToken) =>
         Summaries(db.Courses.Where(c => c.Status == CourseStatus.Published), cancellationToken);
@@ -64,14 +64,19 @@ public sealed class TrainingQueries(AtharDbContext db, TimeProvider clock)
                where e.UserId == userId && (e.Status == EnrollmentStatus.Passed || e.Status == EnrollmentStatus.Failed)
                select (decimal?)c.DurationHours).SumAsync(cancellationToken) ?? 0m;
 
-    public Task<List<RosterRow>> RosterAsync(Guid courseId, CancellationToken cancellationToken) =>
-        (from e in db.CourseEnrollments.AsNoTracking()
-         join s in db.CourseSessions on e.SessionId equals s.Id
-         join u in db.Users on e.UserId equals u.Id
-         where e.CourseId == courseId && e.Status != EnrollmentStatus.Withdrawn
-         orderby s.StartsAt, u.FullNameAr
-         select new RosterRow(e.Id, u.FullNameAr, u.Email, s.Id, s.StartsAt, e.Status, e.Score))
-        .ToListAsync(cancellationToken);
+    /// <summary>Trainees by session, then by their name as the page shows it (English on English pages when they gave one).</summary>
+    public async Task<List<RosterRow>> RosterAsync(Guid courseId, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from e in db.CourseEnrollments.AsNoTracking()
+                join s in db.CourseSessions on e.SessionId equals s.Id
+                join u in db.Users on e.UserId equals u.Id
+                where e.CourseId == courseId && e.Status != EnrollmentStatus.Withdrawn
+                select new RosterRow(e.Id, new LocalizedText(u.FullNameAr, u.FullNameEn), u.Email, s.Id, s.StartsAt, e.Status, e.Score))
+            .ToListAsync(cancellationToken);
+        var byName = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
+        return [.. rows.OrderBy(r => r.StartsAt).ThenBy(r => r.Name.Current, byName)];
+    }
 
     private async Task<List<CourseSummary>> Summaries(IQueryable<Course> courses, CancellationToken cancellationToken)
     {
