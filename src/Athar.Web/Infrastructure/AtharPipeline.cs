@@ -1,4 +1,5 @@
 using Athar.Web.Features.Account;
+using Athar.Web.Features.Audit;
 using Athar.Web.Features.Certificates;
 using Athar.Web.Features.Language;
 using Athar.Web.Features.Opportunities;
@@ -62,6 +63,7 @@ public static class AtharPipeline
         api.MapTrainingEndpoints();
         api.MapCertificateEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapAuditEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

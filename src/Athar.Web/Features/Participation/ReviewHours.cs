@@ -1,7 +1,9 @@
 using Athar.Core.Attendance;
+using Athar.Core.Audit;
 using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Participation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace Athar.Web.Features.Participation;
 /// Only approved hours are verified. Each decision is conditional on the state read, so a double
 /// click or a retry changes nothing the second time; every change is audited.
 /// </summary>
-public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<HoursPolicy> policy, TimeProvider clock)
+public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier notifier, IOptions<HoursPolicy> policy, TimeProvider clock)
 {
     public enum Decision
     {
@@ -92,6 +94,9 @@ public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<H
                 MinutesAfter = newMinutes,
                 Reason = reason,
             });
+            audit.Record(decision switch { Decision.Approve => AuditActions.HoursApproved, Decision.Adjust => AuditActions.HoursAdjusted, _ => AuditActions.HoursRejected },
+                "VolunteerHours", hoursId, actorId, hours.OrganizationId, hours.VolunteerId,
+                AuditTrail.Detail(("from", hours.Status), ("to", target), ("minutesBefore", hours.CreditedMinutes), ("minutesAfter", newMinutes), ("platform", platformReview ? "yes" : null)));
             if (target == HoursStatus.Approved)
             {
                 var title = await db.Opportunities.Where(o => o.Id == hours.OpportunityId).Select(o => o.Title).FirstAsync(cancellationToken);
