@@ -33,6 +33,7 @@ public static class AtharPipeline
         app.UseAtharSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -46,6 +46,7 @@ public static class AtharServices
         services.AddAtharLocalization();
         services.AddAtharIdentity(builder.Environment);
         services.AddAtharAuthorization();
+        services.AddAtharRateLimits(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("Athar")
