@@ -53,6 +53,8 @@ public static class AtharCli
                 CommandCatalog.SeedDemo => s => s.GetRequiredService<SeedDemoCommand>().RunAsync(cancellationToken),
                 CommandCatalog.Info => s => s.GetRequiredService<InfoCommand>().RunAsync(cancellationToken),
                 CommandCatalog.StatsRebuild => s => s.GetRequiredService<StatsRebuildCommand>().RunAsync(cancellationToken),
+                CommandCatalog.AuditVerify => s => s.GetRequiredService<AuditVerifyCommand>().RunAsync(cancellationToken),
+                CommandCatalog.AuditSeal => s => s.GetRequiredService<AuditSealCommand>().RunAsync(cancellationToken),
                 _ => throw new InvalidOperationException($"Command '{command.Name}' has no handler."),
             };
 

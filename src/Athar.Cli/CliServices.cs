@@ -29,6 +29,11 @@ internal static class CliServices
         services.AddScoped<InfoCommand>();
         services.AddScoped<Data.Statistics.StatsRebuild>();
         services.AddScoped<StatsRebuildCommand>();
+        services.AddScoped<Data.Audit.AuditVerifier>();
+        services.AddScoped<Data.Audit.AuditTrail>();
+        services.AddScoped<AuditVerifyCommand>();
+        services.AddScoped<Data.Audit.AuditSealer>();
+        services.AddScoped<AuditSealCommand>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -14,6 +14,8 @@ internal static class CommandCatalog
     public const string SeedDemo = "seed demo";
     public const string Info = "info";
     public const string StatsRebuild = "stats rebuild";
+    public const string AuditVerify = "audit verify";
+    public const string AuditSeal = "audit seal";
 
     public static readonly IReadOnlyList<OptionHelp> DatabaseOptions =
     [
@@ -43,6 +45,10 @@ internal static class CommandCatalog
         new(Info, "Show the database, its migrations and counts of users, volunteers, organisations.", "athar info [database options]", [], []),
         new(StatsRebuild, "Recompute the statistics aggregates from the raw verified hours.", "athar stats rebuild [database options]", [],
             ["Safe to run at any time: one transaction; approvals made meanwhile wait for it and are then added on top. The figures it produces are the ones the database triggers maintain."]),
+        new(AuditVerify, "Check the audit trail's hash chain from the first entry to the last.", "athar audit verify [database options]", [],
+            ["Read-only. Exit code 0 when the chain is intact, 1 when an entry was altered, removed or reordered (the first break is reported)."]),
+        new(AuditSeal, "Seal the audit entries that wait for the app's sealing job into the hash chain.", "athar audit seal [database options]", [],
+            ["The running app seals new entries every few seconds; use this before a backup or a verification when the app is stopped. Safe alongside running app nodes."]),
     ];
 
     /// <summary>Finds the command named by the leading words; null when no words were given.</summary>

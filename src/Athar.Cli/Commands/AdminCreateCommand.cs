@@ -1,7 +1,9 @@
 using Athar.Core.Accounts;
+using Athar.Core.Audit;
 using Athar.Core.Common;
 using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Data.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace Athar.Cli.Commands;
@@ -10,7 +12,7 @@ namespace Athar.Cli.Commands;
 /// athar admin create: the first PlatformAdmin of a fresh installation, made through Identity so the web
 /// app's password policy and hashing apply. An existing account with that e-mail just gains the role.
 /// </summary>
-internal sealed class AdminCreateCommand(AtharDbContext db, UserManager<AtharUser> users, TimeProvider clock, CliConsole console)
+internal sealed class AdminCreateCommand(AtharDbContext db, AuditTrail audit, UserManager<AtharUser> users, TimeProvider clock, CliConsole console)
 {
     public const string PasswordVariable = "ATHAR_ADMIN_PASSWORD";
 
@@ -79,6 +81,7 @@ internal sealed class AdminCreateCommand(AtharDbContext db, UserManager<AtharUse
             await users.DeleteAsync(user);
             return Refuse("the role could not be added; the account was removed again:", role);
         }
+        await RecordGrantAsync(user);
 
         output.WriteLine($"Created platform admin {email} ({nameAr}); e-mail marked confirmed.");
         return ExitCodes.Success;
@@ -96,11 +99,18 @@ internal sealed class AdminCreateCommand(AtharDbContext db, UserManager<AtharUse
             var role = await users.AddToRoleAsync(user, Roles.PlatformAdmin);
             if (!role.Succeeded)
                 return Refuse("the role could not be added:", role);
+            await RecordGrantAsync(user);
             output.WriteLine($"{user.Email} already had an account; added the {Roles.PlatformAdmin} role.");
         }
         if (passwordGiven)
             output.WriteLine("The existing account's password was left unchanged.");
         return ExitCodes.Success;
+    }
+
+    private async Task RecordGrantAsync(AtharUser user)
+    {
+        audit.Record(AuditActions.PlatformAdminGranted, "User", user.Id, null, personId: user.Id, detail: AuditTrail.Detail(("via", "cli")));
+        await db.SaveChangesAsync();
     }
 
     private int Refuse(string message, IdentityResult? result = null)

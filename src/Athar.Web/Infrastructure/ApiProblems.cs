@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Athar.Core.Common;
 using Athar.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +25,9 @@ public static class ApiProblems
         if (!problem.Extensions.ContainsKey("code"))
         {
             problem.Extensions["code"] = DefaultCode(status);
+            // Bare status codes (401, 404, 429) are turned into problems by the status-code pages, outside the
+            // localisation middleware's scope: take the language the request negotiated from its feature.
+            using var language = new CultureScope(http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture);
             var title = t[$"Problem.{status}"];
             if (!title.ResourceNotFound)
                 problem.Title = title;

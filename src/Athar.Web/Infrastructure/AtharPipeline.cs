@@ -1,4 +1,5 @@
 using Athar.Web.Features.Account;
+using Athar.Web.Features.Audit;
 using Athar.Web.Features.Certificates;
 using Athar.Web.Features.Language;
 using Athar.Web.Features.Opportunities;
@@ -32,6 +33,7 @@ public static class AtharPipeline
         app.UseAtharSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -62,6 +64,7 @@ public static class AtharPipeline
         api.MapTrainingEndpoints();
         api.MapCertificateEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapAuditEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

@@ -5,6 +5,7 @@ using Athar.Data;
 using Athar.Data.Accounts;
 using Athar.Data.Infrastructure;
 using Athar.Web.Features.Account;
+using Athar.Web.Features.Audit;
 using Athar.Web.Features.Certificates;
 using Athar.Web.Features.Guardian;
 using Athar.Web.Features.Opportunities;
@@ -45,6 +46,7 @@ public static class AtharServices
         services.AddAtharLocalization();
         services.AddAtharIdentity(builder.Environment);
         services.AddAtharAuthorization();
+        services.AddAtharRateLimits(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("Athar")
@@ -101,6 +103,7 @@ public static class AtharServices
         services.AddTrainingFeature();
         services.AddCertificatesFeature();
         services.AddStatisticsFeature();
+        services.AddAuditFeature();
 
         return builder;
     }

@@ -19,10 +19,13 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databaseName = $"athar_it_{Guid.NewGuid():N}";
     private readonly string? _sqlitePath;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public AtharAppFactory(TestDatabase database)
+    /// <param name="settings">Configuration on top of the test defaults (e.g. rate limits switched on).</param>
+    public AtharAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
         if (database == TestDatabase.Sqlite)
         {
             _sqlitePath = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
@@ -48,6 +51,10 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Athar:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Athar:SeedDemoData", "true");
         builder.UseSetting("Athar:PublicBaseUrl", "http://athar.test");
+        // Every test client shares one address; the rate-limit tests switch the limits on in their own app.
+        builder.UseSetting("Athar:RateLimits:Enabled", "false");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

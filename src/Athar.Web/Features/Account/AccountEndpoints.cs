@@ -1,14 +1,15 @@
+using System.Globalization;
 using Athar.Core.Accounts;
 using Athar.Core.Common;
 using Athar.Data.Accounts;
+using Athar.Web.Features.Guardian;
 using Athar.Web.Infrastructure;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using System.Globalization;
-using Athar.Web.Features.Guardian;
 
 namespace Athar.Web.Features.Account;
 
@@ -31,22 +32,27 @@ public static class AccountEndpoints
         var auth = api.MapGroup("/auth").WithTags("Accounts").AllowAnonymous();
 
         auth.MapPost("/register", RegisterAsync)
+            .RequireRateLimiting(RateLimits.Registration)
             .WithName("RegisterVolunteer")
             .WithSummary("Registers a volunteer (one national record per person).");
 
         auth.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithName("Login")
             .WithSummary("Signs in with e-mail, national ID or mobile and a password; returns a bearer access token and a refresh token.");
 
         auth.MapPost("/refresh", RefreshAsync)
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithName("RefreshToken")
             .WithSummary("Exchanges a refresh token for a new access token.");
 
         auth.MapPost("/forgot-password", ForgotPasswordAsync)
+            .RequireRateLimiting(RateLimits.PasswordReset)
             .WithName("ForgotPassword")
             .WithSummary("Sends a password-reset link if the e-mail belongs to an account; always answers 202.");
 
         auth.MapPost("/reset-password", ResetPasswordAsync)
+            .RequireRateLimiting(RateLimits.PasswordReset)
             .WithName("ResetPassword")
             .WithSummary("Sets a new password with the code from the reset e-mail.");
 

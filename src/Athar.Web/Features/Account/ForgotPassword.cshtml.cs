@@ -1,13 +1,16 @@
-using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Data;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PasswordReset)]
 public sealed class ForgotPasswordModel(UserManager<AtharUser> users, AccountMessages messages, AtharDbContext db) : PageModel
 {
     [BindProperty]

@@ -1,14 +1,17 @@
 using Athar.Data.Accounts;
 using Athar.Web.Localization;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInLookup lookup, SignInManager<AtharUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput

@@ -3,15 +3,18 @@ using Athar.Core.Accounts;
 using Athar.Data.Accounts;
 using Athar.Web.Infrastructure;
 using Athar.Web.Localization;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Registration)]
 public sealed class RegisterModel(RegisterVolunteer register, SignInManager<AtharUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]

@@ -34,7 +34,7 @@ public static class CertificateEndpoints
 
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
-        api.MapGet("/verify/{code}", VerifyAsync).WithTags("Certificates").AllowAnonymous()
+        api.MapGet("/verify/{code}", VerifyAsync).WithTags("Certificates").AllowAnonymous().RequireRateLimiting(RateLimits.Verification)
             .WithName("VerifyDocument").WithSummary("Whether a document is genuine and current, and what it certifies; never personal data beyond the holder's name.");
         api.MapGet("/me/certificates", ListAsync).WithTags("Certificates").RequireAuthorization(Policies.Volunteer)
             .WithName("ListMyCertificates").WithSummary("Every document the signed-in volunteer can download.");

@@ -1,12 +1,18 @@
+<<<<<<< HEAD
 using Athar.Core.Calendar;
 using Athar.Core.Certificates;
+=======
+using Athar.Web.Security;
+>>>>>>> trust
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Athar.Web.Features.Certificates;
 
 /// <summary>The public verification page: type a code or scan a QR code to see whether a document is genuine and current.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Verification)]
 public sealed class VerifyModel(Verification verification, DocumentContent content) : PageModel
 {
     public CertificateEndpoints.VerificationResponse? Result { get; private set; }

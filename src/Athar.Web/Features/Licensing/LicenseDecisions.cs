@@ -1,6 +1,8 @@
 using Athar.Core.Common;
 using Athar.Core.Licensing;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Localization;
@@ -15,7 +17,7 @@ namespace Athar.Web.Features.Licensing;
 /// reason); its holder renews it. Each change is a conditional update, so two admins acting at once
 /// cannot both succeed from the same state, and each leaves a history entry.
 /// </summary>
-public sealed class LicenseDecisions(AtharDbContext db, LicenseRegister register, LicenseIssuer issuer, Notifier notifier, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock)
+public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, LicenseRegister register, LicenseIssuer issuer, Notifier notifier, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock)
 {
     public enum Decision { Suspend, Reinstate, Revoke }
 
@@ -41,18 +43,37 @@ public sealed class LicenseDecisions(AtharDbContext db, LicenseRegister register
             return new Refusal("license-state-conflict");
 
         var now = clock.GetUtcNow();
-        var changed = await db.Licenses
-            .Where(l => l.Id == licenseId && l.State == licence.State)
-            .ExecuteUpdateAsync(l => l.SetProperty(x => x.State, to).SetProperty(x => x.StateReason, text).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        if (changed == 0)
-            return new Refusal("license-state-conflict");
-        db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = action, At = now, ActorId = actorId, Reason = text });
-        foreach (var recipient in await register.PeopleToTellAsync(licence, cancellationToken))
-            await notifier.NotifyAsync(recipient, $"License{action}", licence.HolderUserId is null ? "/org" : "/me/licenses",
-                BothLanguages.ForNotification(t, $"LicenseLevel.{licence.Level}"), licence.Number, text ?? "");
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+        var recipients = await register.PeopleToTellAsync(licence, cancellationToken);
+        // The state change, its history, its audit entry and the notices commit together or not at all.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var changed = await db.Licenses
+                .Where(l => l.Id == licenseId && l.State == licence.State)
+                .ExecuteUpdateAsync(l => l.SetProperty(x => x.State, to).SetProperty(x => x.StateReason, text).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (changed == 0)
+                return new Refusal("license-state-conflict");
+            db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = action, At = now, ActorId = actorId, Reason = text });
+            audit.Record(AuditActionFor(action), "License", licenseId, actorId, licence.OrganizationId, licence.HolderUserId, AuditTrail.Detail(("number", licence.Number), ("from", licence.State), ("to", to)));
+            foreach (var recipient in recipients)
+                await notifier.NotifyAsync(recipient, $"License{action}", licence.HolderUserId is null ? "/org" : "/me/licenses",
+                    BothLanguages.ForNotification(t, $"LicenseLevel.{licence.Level}"), licence.Number, text ?? "");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (Refusal?)null;
+        });
     }
+
+    private static string AuditActionFor(LicenseAction action) => action switch
+    {
+        LicenseAction.Suspended => AuditActions.LicenseSuspended,
+        LicenseAction.Reinstated => AuditActions.LicenseReinstated,
+        LicenseAction.Revoked => AuditActions.LicenseRevoked,
+        LicenseAction.Renewed => AuditActions.LicenseRenewed,
+        _ => AuditActions.LicenseIssued,
+    };
 
     /// <summary>Renews an individual licence for its holder, or a management licence for an admin of its organisation (the caller checks who).</summary>
     public async Task<Refusal?> RenewAsync(Guid licenseId, Guid actorId, CancellationToken cancellationToken)
@@ -67,14 +88,23 @@ public sealed class LicenseDecisions(AtharDbContext db, LicenseRegister register
 
         var now = clock.GetUtcNow();
         var expiresOn = LicenseRules.RenewedExpiry(licence.Facts, policy.Value);
-        // Conditional on the expiry read above: a double click renews once.
-        var changed = await db.Licenses
-            .Where(l => l.Id == licenseId && l.ExpiresOn == licence.ExpiresOn && l.State == LicenseState.Active)
-            .ExecuteUpdateAsync(l => l.SetProperty(x => x.ExpiresOn, expiresOn).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-        if (changed == 0)
-            return new Refusal("license-state-conflict");
-        db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = LicenseAction.Renewed, At = now, ActorId = actorId, ExpiresOnBefore = licence.ExpiresOn, ExpiresOnAfter = expiresOn });
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Conditional on the expiry read above: a double click renews once.
+            var changed = await db.Licenses
+                .Where(l => l.Id == licenseId && l.ExpiresOn == licence.ExpiresOn && l.State == LicenseState.Active)
+                .ExecuteUpdateAsync(l => l.SetProperty(x => x.ExpiresOn, expiresOn).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (changed == 0)
+                return new Refusal("license-state-conflict");
+            db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = LicenseAction.Renewed, At = now, ActorId = actorId, ExpiresOnBefore = licence.ExpiresOn, ExpiresOnAfter = expiresOn });
+            audit.Record(AuditActions.LicenseRenewed, "License", licenseId, actorId, licence.OrganizationId, licence.HolderUserId,
+                AuditTrail.Detail(("number", licence.Number), ("expiresBefore", licence.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("expiresAfter", expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (Refusal?)null;
+        });
     }
 }

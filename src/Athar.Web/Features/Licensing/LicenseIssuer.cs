@@ -1,7 +1,9 @@
 using Athar.Core.Attendance;
 using Athar.Core.Licensing;
 using Athar.Core.Training;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Localization;
@@ -16,7 +18,7 @@ namespace Athar.Web.Features.Licensing;
 /// and whenever the holder looks at their licences (so a missed trigger heals itself). Evaluation is
 /// idempotent; the unique (holder, level) index settles races.
 /// </summary>
-public sealed class LicenseIssuer(AtharDbContext db, LicenseRegister register, Notifier notifier, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock, ILogger<LicenseIssuer> logger)
+public sealed class LicenseIssuer(AtharDbContext db, AuditTrail audit, LicenseRegister register, Notifier notifier, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock, ILogger<LicenseIssuer> logger)
 {
     private sealed record PassedCourse(Guid EnrollmentId, LicenseLevel Track, Guid? OrganizationId, DateTimeOffset ResultAt);
 
@@ -85,6 +87,7 @@ public sealed class LicenseIssuer(AtharDbContext db, LicenseRegister register, N
             if (updated == 0)
                 return null;
             db.LicenseEvents.Add(new LicenseEvent { LicenseId = existing.Id, Action = LicenseAction.Reissued, At = now, ExpiresOnBefore = existing.ExpiresOn, ExpiresOnAfter = expiresOn });
+            audit.Record(AuditActions.LicenseIssued, "License", existing.Id, null, existing.OrganizationId, existing.HolderUserId, AuditTrail.Detail(("number", existing.Number), ("reissued", "yes")));
             await NotifyAsync(existing, level, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return existing.Number;
@@ -107,6 +110,7 @@ public sealed class LicenseIssuer(AtharDbContext db, LicenseRegister register, N
         };
         db.Licenses.Add(licence);
         db.LicenseEvents.Add(new LicenseEvent { LicenseId = licence.Id, Action = LicenseAction.Issued, At = now, ExpiresOnAfter = expiresOn });
+        audit.Record(AuditActions.LicenseIssued, "License", licence.Id, null, organizationId, holderUserId, AuditTrail.Detail(("number", licence.Number), ("level", level)));
         await NotifyAsync(licence, level, cancellationToken);
         try
         {

@@ -27,6 +27,7 @@ public static class OpportunitiesFeature
         var opportunities = api.MapGroup("/opportunities").WithTags("Opportunities");
 
         opportunities.MapGet("/", SearchAsync)
+            .RequireRateLimiting(RateLimits.Search)
             .AllowAnonymous()
             .WithName("SearchOpportunities")
             .WithSummary("Searches published opportunities of verified organisations that have a shift ahead.")

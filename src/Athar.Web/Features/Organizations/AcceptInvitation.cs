@@ -1,6 +1,8 @@
 using Athar.Core.Localization;
 using Athar.Core.Organizations;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Athar.Web.Features.Organizations;
 /// the matching Identity role, once. The link is the credential (it reached the invited e-mail or mobile), so
 /// it is single-use, expires, and is stored only as a hash.
 /// </summary>
-public sealed class AcceptInvitation(AtharDbContext db, StaffRoles roles, TimeProvider clock)
+public sealed class AcceptInvitation(AtharDbContext db, AuditTrail audit, StaffRoles roles, TimeProvider clock)
 {
     public const string UsedCode = "invitation-used";
     public const string ExpiredCode = "invitation-expired";
@@ -63,6 +65,8 @@ public sealed class AcceptInvitation(AtharDbContext db, StaffRoles roles, TimePr
                     return Outcome.Refused(UsedCode);
                 }
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = invitation.OrganizationId, UserId = userId, Role = invitation.Role, JoinedAt = now });
+                audit.Record(AuditActions.MemberRoleGranted, "OrganizationMember", userId, userId, invitation.OrganizationId, userId,
+                    AuditTrail.Detail(("role", invitation.Role), ("invitation", invitation.InvitationId)));
                 await db.SaveChangesAsync(cancellationToken);
                 await roles.SyncAsync(userId, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Athar.Core.Organizations;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Organizations;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ namespace Athar.Web.Features.Organizations;
 /// An organisation's admin changes a member's role or removes a member. The last admin can be neither demoted
 /// nor removed; the organisation row is locked first so two admins acting at once cannot leave it without one.
 /// </summary>
-public sealed class ChangeMemberRole(AtharDbContext db, OrganizationGate gate, StaffRoles roles)
+public sealed class ChangeMemberRole(AtharDbContext db, AuditTrail audit, OrganizationGate gate, StaffRoles roles)
 {
     public async Task<Outcome> ChangeAsync(ClaimsPrincipal user, Guid organizationId, Guid memberId, OrganizationRole? role, CancellationToken cancellationToken = default)
     {
@@ -35,6 +37,7 @@ public sealed class ChangeMemberRole(AtharDbContext db, OrganizationGate gate, S
             var admins = await db.OrganizationMembers.CountAsync(m => m.OrganizationId == organizationId && m.Role == OrganizationRole.Admin, cancellationToken);
             if (MembershipRules.CheckRoleChange(member.Role == OrganizationRole.Admin, role == OrganizationRole.Admin, admins) is { } refusal)
                 return Outcome.Refused(refusal);
+            audit.Record(AuditActions.MemberRoleChanged, "OrganizationMember", memberId, user.RequiredUserId(), organizationId, memberId, AuditTrail.Detail(("from", member.Role), ("to", role.Value)));
             member.Role = role.Value;
             await db.SaveChangesAsync(cancellationToken);
             await roles.SyncAsync(memberId, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Athar.Core.Organizations;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Athar.Web.Features.Organizations;
 /// decide for every region, a regional supervisor for their own; the change, who made it and when, and the
 /// admins' notifications and e-mails are saved together.
 /// </summary>
-public sealed class ChangeOrganizationStatus(AtharDbContext db, OrganizationGate gate, OrganizationNotifier notifier, TimeProvider clock)
+public sealed class ChangeOrganizationStatus(AtharDbContext db, AuditTrail audit, OrganizationGate gate, OrganizationNotifier notifier, TimeProvider clock)
 {
     public const string ChangedMeanwhileCode = "organization-status-changed";
 
@@ -47,6 +49,7 @@ public sealed class ChangeOrganizationStatus(AtharDbContext db, OrganizationGate
                 await transaction.RollbackAsync(cancellationToken);
                 return Outcome.Refused(ChangedMeanwhileCode);
             }
+            audit.Record(AuditActions.OrganizationStatusChanged, "Organization", organizationId, actor, organizationId, detail: AuditTrail.Detail(("from", from), ("to", to)));
             await notifier.StatusChangedAsync(organization, change, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Athar.Core.Organizations;
+using Athar.Core.Audit;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Organizations;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Web.Features.Organizations;
 
 /// <summary>An organisation's admin removes a member; never the last admin (see <see cref="ChangeMemberRole"/>).</summary>
-public sealed class RemoveMember(AtharDbContext db, OrganizationGate gate, StaffRoles roles)
+public sealed class RemoveMember(AtharDbContext db, AuditTrail audit, OrganizationGate gate, StaffRoles roles)
 {
     public async Task<Outcome> RemoveAsync(ClaimsPrincipal user, Guid organizationId, Guid memberId, CancellationToken cancellationToken = default)
     {
@@ -29,6 +31,7 @@ public sealed class RemoveMember(AtharDbContext db, OrganizationGate gate, Staff
             if (MembershipRules.CheckRemoval(member.Role == OrganizationRole.Admin, admins) is { } refusal)
                 return Outcome.Refused(refusal);
             db.OrganizationMembers.Remove(member);
+            audit.Record(AuditActions.MemberRemoved, "OrganizationMember", memberId, user.RequiredUserId(), organizationId, memberId, AuditTrail.Detail(("role", member.Role)));
             await db.SaveChangesAsync(cancellationToken);
             await roles.SyncAsync(memberId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using Athar.Core.Attendance;
+using Athar.Core.Audit;
 using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Data.Participation;
 using Athar.Web.Features.Licensing;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace Athar.Web.Features.Participation;
 /// click or a retry changes nothing the second time; every change is audited. Newly verified hours
 /// may complete a licence's rules (team leadership needs a minimum of them), so approval re-evaluates.
 /// </summary>
-public sealed class ReviewHours(AtharDbContext db, Notifier notifier, LicenseIssuer licenses, IOptions<HoursPolicy> policy, TimeProvider clock, ILogger<ReviewHours> logger)
+public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier notifier, LicenseIssuer licenses, IOptions<HoursPolicy> policy, TimeProvider clock, ILogger<ReviewHours> logger)
 {
     public enum Decision
     {
@@ -95,6 +97,9 @@ public sealed class ReviewHours(AtharDbContext db, Notifier notifier, LicenseIss
                 MinutesAfter = newMinutes,
                 Reason = reason,
             });
+            audit.Record(decision switch { Decision.Approve => AuditActions.HoursApproved, Decision.Adjust => AuditActions.HoursAdjusted, _ => AuditActions.HoursRejected },
+                "VolunteerHours", hoursId, actorId, hours.OrganizationId, hours.VolunteerId,
+                AuditTrail.Detail(("from", hours.Status), ("to", target), ("minutesBefore", hours.CreditedMinutes), ("minutesAfter", newMinutes), ("platform", platformReview ? "yes" : null)));
             if (target == HoursStatus.Approved)
             {
                 var title = await db.Opportunities.Where(o => o.Id == hours.OpportunityId).Select(o => o.Title).FirstAsync(cancellationToken);

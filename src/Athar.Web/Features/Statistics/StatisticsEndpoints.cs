@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using Athar.Core.Audit;
 using Athar.Core.Statistics;
+using Athar.Data;
+using Athar.Data.Audit;
 using Athar.Web.Infrastructure;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -73,7 +76,7 @@ public static class StatisticsEndpoints
         return TypedResults.Ok(ToResponse(await reports.OwnAsync(own, ct), ScopeKind.Volunteer));
     }
 
-    private static async Task<IResult> ExportAsync(string table, string format, HttpContext http, ClaimsPrincipal user, StatsScopes scopes, StatsReports reports, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(string table, string format, HttpContext http, ClaimsPrincipal user, StatsScopes scopes, StatsReports reports, AuditTrail audit, AtharDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (format is not ("csv" or "xlsx"))
             return TypedResults.NotFound();
@@ -84,7 +87,12 @@ public static class StatisticsEndpoints
             return TypedResults.NotFound();
         var dashboard = scope.Kind == ScopeKind.Volunteer ? await reports.OwnAsync(filter, ct) : await reports.DashboardAsync(filter, scope.Kind == ScopeKind.National, ct);
         var found = dashboard.Tables.FirstOrDefault(t => t.Id == table);
-        return found is null ? TypedResults.NotFound() : File(found, format, filter.Period);
+        if (found is null)
+            return TypedResults.NotFound();
+        audit.Record(AuditActions.StatisticsExported, "StatisticsTable", table, user.RequiredUserId(), filter.OrganizationId,
+            detail: AuditTrail.Detail(("format", format), ("scope", scope.Kind), ("query", StatsRequest.QueryString(filter))));
+        await db.SaveChangesAsync(ct);
+        return File(found, format, filter.Period);
     }
 
     private static async Task<IResult> OpenExportAsync(string format, string? period, PublicStatistics statistics, OpenTables tables, TimeProvider clock, HttpContext http, CancellationToken ct)
