@@ -111,10 +111,10 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- ceilings of this machine
 log "baselines"
-start_app hello "$HELLO_PORT" "$OUT/hello/Athar.Bench.Hello.dll"
+start_app hello "$HELLO_PORT" "$OUT/hello/Hello.dll"
 run_wrk "Baseline: Kestrel plaintext (hello)" plain.lua "http://127.0.0.1:$HELLO_PORT/plaintext"
 kill "${PIDS[-1]}"; unset 'PIDS[-1]'
-start_app dblist "$LIST_PORT" "$OUT/dblist/Athar.Bench.DbList.dll" ConnectionStrings__Athar="$CS"
+start_app dblist "$LIST_PORT" "$OUT/dblist/DbList.dll" ConnectionStrings__Athar="$CS"
 run_wrk "Baseline: one indexed query as an HTML list" plain.lua "http://127.0.0.1:$LIST_PORT/list"
 kill "${PIDS[-1]}"; unset 'PIDS[-1]'
 
