@@ -51,6 +51,7 @@ public static class AtharCli
                 CommandCatalog.Migrate => s => s.GetRequiredService<MigrateCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AdminCreate => Bind(AdminCreateCommand.Request.From(arguments), (s, request) => s.GetRequiredService<AdminCreateCommand>().RunAsync(request, cancellationToken)),
                 CommandCatalog.SeedDemo => s => s.GetRequiredService<SeedDemoCommand>().RunAsync(cancellationToken),
+                CommandCatalog.SeedScale => Bind(SeedScaleCommand.Request.From(arguments), (s, request) => s.GetRequiredService<SeedScaleCommand>().RunAsync(request, cancellationToken)),
                 CommandCatalog.Info => s => s.GetRequiredService<InfoCommand>().RunAsync(cancellationToken),
                 CommandCatalog.StatsRebuild => s => s.GetRequiredService<StatsRebuildCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AuditVerify => s => s.GetRequiredService<AuditVerifyCommand>().RunAsync(cancellationToken),

@@ -26,6 +26,8 @@ internal static class CliServices
         services.AddScoped<MigrateCommand>();
         services.AddScoped<AdminCreateCommand>();
         services.AddScoped<SeedDemoCommand>();
+        services.AddScoped<Data.Seeding.National.NationalSeeder>();
+        services.AddScoped<SeedScaleCommand>();
         services.AddScoped<InfoCommand>();
         services.AddScoped<Data.Statistics.StatsRebuild>();
         services.AddScoped<StatsRebuildCommand>();

@@ -12,6 +12,7 @@ internal static class CommandCatalog
     public const string Migrate = "migrate";
     public const string AdminCreate = "admin create";
     public const string SeedDemo = "seed demo";
+    public const string SeedScale = "seed";
     public const string Info = "info";
     public const string StatsRebuild = "stats rebuild";
     public const string AuditVerify = "audit verify";
@@ -42,6 +43,18 @@ internal static class CommandCatalog
             ]),
         new(SeedDemo, "Add the bilingual demo data and print the demo logins (one per role).", "athar seed demo [database options]", [],
             ["Idempotent: when the demo data is already there, only the logins are printed. Never run it against production."]),
+        new(SeedScale, "Generate synthetic national data (scale 1 = 1.2M volunteers) and bulk-load it.",
+            "athar seed --scale S [--seed N] [--today yyyy-MM-dd] [database options]",
+            [
+                new("--scale", "S", "Size relative to the nation: 1 = 1.2M volunteers, 5,000 organisations, 300k opportunities, ~8M attendance records. 0.001 makes a small test set. Required."),
+                new("--seed", "N", "Random seed (a whole number). Default: 1."),
+                new("--today", "yyyy-MM-dd", "The anchor date: four years of history end the day before, upcoming shifts start after it. Default: today in Saudi time."),
+            ],
+            [
+                "Same scale, seed and anchor date give the same data. The database must be migrated and empty of volunteers, organisations and opportunities.",
+                "PostgreSQL is loaded with binary COPY, SQLite with prepared inserts, in one transaction: indexes, keys and triggers are set aside and rebuilt at the end, then the search index and the statistics aggregates are rebuilt. Every synthetic account's password is Athar-Bench-2026; names are generated, e-mails end in athar.example.",
+                "Never run it against production.",
+            ]),
         new(Info, "Show the database, its migrations and counts of users, volunteers, organisations.", "athar info [database options]", [], []),
         new(StatsRebuild, "Recompute the statistics aggregates from the raw verified hours.", "athar stats rebuild [database options]", [],
             ["Safe to run at any time: one transaction; approvals made meanwhile wait for it and are then added on top. The figures it produces are the ones the database triggers maintain."]),

@@ -32,4 +32,18 @@ public sealed class PostgresCliTests : IAsyncLifetime
     [Fact]
     public Task AdminCreate_OnPostgres_Twice_IsIdempotent() =>
         CliScenarios.AdminCreate_Twice_IsIdempotent(Database);
+
+    [Fact]
+    public Task Seed_OnPostgres_SatisfiesTheDomainInvariants() =>
+        NationalSeedScenarios.Seed_SatisfiesTheDomainInvariants(Database);
+
+    [Fact]
+    public async Task Seed_OnPostgres_GivesTheSameDataAsOnSqlite()
+    {
+        await using var sqlite = new SqliteTestDatabase();
+        await NationalSeedScenarios.SeedAsync(sqlite);
+        await NationalSeedScenarios.SeedAsync(Database);
+
+        Assert.Equal(await NationalSeedScenarios.ChecksumAsync(sqlite), await NationalSeedScenarios.ChecksumAsync(Database));
+    }
 }

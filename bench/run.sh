@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# Athar benchmark: one command. Starts PostgreSQL, seeds (or reuses) scale S, publishes and starts the platform
+# in Release on it, measures the machine's ceilings (Kestrel plaintext, one indexed query as an HTML list, pgbench -S)
+# and the platform's scenarios with wrk over loopback, and writes bench/results/<date>-S<scale>.md.
+#
+#   bench/run.sh [scale]            e.g. bench/run.sh 0.1
+#
+# Environment: DURATION (s per scenario, default 20), CONNECTIONS (default 64), THREADS (default 2),
+# PGPORT (default 55470), PGDIR (default /tmp/athar-bench/pg), DB (default athar_bench_s<scale>),
+# WEB_PORT (default 5080). An already running server on PGPORT and an already seeded DB are reused.
+set -euo pipefail
+
+SCALE=${1:-0.1}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+PGPORT=${PGPORT:-55470}
+PGDIR=${PGDIR:-/tmp/athar-bench/pg}
+DB=${DB:-athar_bench_s${SCALE//./_}}
+WEB_PORT=${WEB_PORT:-5080}
+HELLO_PORT=$((WEB_PORT + 1))
+LIST_PORT=$((WEB_PORT + 2))
+PASSWORD=Athar-Bench-2026
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+OUT=$BENCH/.out
+WORK=$(mktemp -d /tmp/athar-bench-run.XXXXXX)
+export BENCH_WRK=$BENCH/wrk
+PGBIN=/usr/lib/postgresql/15/bin
+CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Maximum Pool Size=64"
+PIDS=()
+
+log() { printf '\n== %s\n' "$*" >&2; }
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- tools
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v pgbench >/dev/null || need+=(postgresql-contrib)
+[ -x $PGBIN/postgres ] || need+=(postgresql-15)
+if [ ${#need[@]} -gt 0 ]; then log "apt-get install ${need[*]}"; apt-get install -y "${need[@]}" >/dev/null; fi
+
+# ---------------------------------------------------------------- PostgreSQL (durable settings: fsync and synchronous_commit stay on)
+if ! pg_isready -q -h 127.0.0.1 -p "$PGPORT"; then
+  log "starting PostgreSQL on $PGPORT in $PGDIR"
+  mkdir -p "$PGDIR"; chown postgres:postgres "$PGDIR" "$(dirname "$PGDIR")"
+  [ -f "$PGDIR/data/PG_VERSION" ] || runuser -u postgres -- $PGBIN/initdb -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log"
+  runuser -u postgres -- $PGBIN/pg_ctl -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDIR -c shared_buffers=1GB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c work_mem=32MB -c max_connections=200" start >/dev/null
+fi
+psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+# ---------------------------------------------------------------- build (Release)
+log "publishing the platform, the CLI and the two baseline apps (Release)"
+dotnet publish "$ROOT/src/Athar.Cli" -c Release -o "$OUT/cli" -v quiet -nologo >/dev/null
+dotnet publish "$ROOT/src/Athar.Web" -c Release -o "$OUT/web" -v quiet -nologo >/dev/null
+dotnet publish "$BENCH/Baselines/Hello" -c Release -o "$OUT/hello" -v quiet -nologo >/dev/null
+dotnet publish "$BENCH/Baselines/DbList" -c Release -o "$OUT/dblist" -v quiet -nologo >/dev/null
+
+# ---------------------------------------------------------------- data: seed scale S, or reuse it
+SEED_LOG=$WORK/seed.log
+if [ "$(psql_ -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" = "1" ] && \
+   [ "$(psql_ -d "$DB" -c 'SELECT count(*) > 0 FROM "Volunteers"' 2>/dev/null)" = "t" ]; then
+  log "reusing $DB"
+  echo "(reused an existing database)" > "$SEED_LOG"
+else
+  log "seeding scale $SCALE into $DB"
+  dotnet "$OUT/cli/athar.dll" migrate --provider postgres --connection "$CS" >/dev/null
+  dotnet "$OUT/cli/athar.dll" seed --scale "$SCALE" --provider postgres --connection "$CS" | tee "$SEED_LOG"
+fi
+
+# ---------------------------------------------------------------- helpers
+start_app() { # name port dll [env...]  -> waits until it answers
+  local name=$1 port=$2 dll=$3; shift 3
+  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=1 \
+    dotnet "$dll" --contentRoot "$(dirname "$dll")" >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.5; done
+  echo "$name did not start; see $WORK/$name.log" >&2; exit 1
+}
+
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+run_wrk() { # title script url [env...]
+  local title=$1 script=$2 url=$3; shift 3
+  log "wrk: $title"
+  env "$@" WRK_OUT="$WORK/wrk.out" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/$script" "$url" >"$WORK/wrk.txt" 2>&1 || { cat "$WORK/wrk.txt" >&2; return 1; }
+  printf '%s\t%s\n' "$title" "$(cat "$WORK/wrk.out")" >> "$RESULTS"
+}
+
+login() { # email -> "Cookie" header value of a signed-in session (form post with the antiforgery token)
+  local jar; jar=$(mktemp -p "$WORK")
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$WEB_PORT/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1)
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Identifier=$1" --data-urlencode "Input.Password=$PASSWORD" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$WEB_PORT/account/login")
+  [ "$code" = "302" ] || { echo "login of $1 answered $code" >&2; return 1; }
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
+}
+
+check() { # path cookie expected-status  -> the scenario answers as a person would see it before it is measured
+  local code
+  code=$(curl -s -o "$WORK/check.html" -w '%{http_code}' -H "Cookie: $2" "http://127.0.0.1:$WEB_PORT$1")
+  [ "$code" = "$3" ] || { echo "GET $1 answered $code, expected $3" >&2; head -c 600 "$WORK/check.html" >&2; exit 1; }
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------- ceilings of this machine
+log "baselines"
+start_app hello "$HELLO_PORT" "$OUT/hello/Hello.dll"
+run_wrk "Baseline: Kestrel plaintext (hello)" plain.lua "http://127.0.0.1:$HELLO_PORT/plaintext"
+kill "${PIDS[-1]}"; unset 'PIDS[-1]'
+start_app dblist "$LIST_PORT" "$OUT/dblist/DbList.dll" ConnectionStrings__Athar="$CS"
+run_wrk "Baseline: one indexed query as an HTML list" plain.lua "http://127.0.0.1:$LIST_PORT/list"
+kill "${PIDS[-1]}"; unset 'PIDS[-1]'
+
+log "pgbench -S (scale 10, 8 clients)"
+if [ "$(psql_ -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'pgbench'")" != "1" ]; then
+  psql_ -d postgres -c "CREATE DATABASE pgbench"
+  pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
+fi
+PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -S -c 8 -j 2 -T "$DURATION" pgbench 2>/dev/null | awk '/^tps/ {print $3; exit}')
+
+# ---------------------------------------------------------------- the platform
+log "starting the platform (Release, PostgreSQL $DB)"
+start_app web "$WEB_PORT" "$OUT/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production \
+  Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning
+
+# Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.
+psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHERE \"Status\" = 2 AND \"NextShiftStartsAt\" IS NOT NULL ORDER BY md5(\"Id\"::text) LIMIT 2000" > "$WORK/details.txt"
+VOLUNTEERS=$(psql_ -d "$DB" -c "SELECT u.\"Email\" FROM \"AspNetUsers\" u JOIN \"Volunteers\" v ON v.\"UserId\" = u.\"Id\" WHERE EXISTS (SELECT 1 FROM \"VolunteerHours\" h WHERE h.\"VolunteerId\" = v.\"UserId\") AND v.\"BirthDate\" < now() - interval '19 years' ORDER BY u.\"Email\" LIMIT 40")
+ORGS=$(psql_ -d "$DB" -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1 JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2 ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT 10")
+ADMIN_COOKIE=$(login admin@athar.example)
+: > "$WORK/record.txt"; : > "$WORK/apply.txt"
+SHIFTS=$(psql_ -d "$DB" -c "SELECT s.\"Id\" FROM \"Shifts\" s JOIN \"Opportunities\" o ON o.\"Id\" = s.\"OpportunityId\" WHERE o.\"Status\" = 2 AND s.\"StartsAt\" > now() + interval '1 day' AND o.\"RequiredLicense\" = 0 ORDER BY md5(s.\"Id\"::text) LIMIT 400")
+for email in $VOLUNTEERS; do
+  cookie=$(login "$email")
+  printf '/record\t%s\n' "$cookie" >> "$WORK/record.txt"
+  for shift in $(echo "$SHIFTS" | shuf -n 10 --random-source=<(yes)); do printf '/api/v1/shifts/%s/applications\t%s\n' "$shift" "$cookie" >> "$WORK/apply.txt"; done
+done
+: > "$WORK/orgs.txt"
+while read -r org email; do
+  printf '/org/%s/dashboard\t%s\n' "$org" "$(login "$email")" >> "$WORK/orgs.txt"
+done <<< "$ORGS"
+printf '/statistics/dashboard\t%s\n' "$ADMIN_COOKIE" > "$WORK/national.txt"
+printf '/statistics\t\n' > "$WORK/public.txt"
+
+check "/opportunities?q=%D8%B1%D9%85%D8%B6%D8%A7%D9%86" "" 200
+check "$(head -1 "$WORK/details.txt")" "" 200
+check /record "$(head -1 "$WORK/record.txt" | cut -f2)" 200
+check "$(head -1 "$WORK/orgs.txt" | cut -f1)" "$(head -1 "$WORK/orgs.txt" | cut -f2)" 200
+check /statistics/dashboard "$ADMIN_COOKIE" 200
+check /statistics "" 200
+
+# Warm-up: JIT, EF query caches, PostgreSQL buffers.
+DURATION=5 run_wrk warmup search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/opportunities; sed -i '$d' "$RESULTS"
+
+run_wrk "Search API (Arabic text + filters)" search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/api/v1/opportunities
+run_wrk "Search page (HTML)" search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/opportunities
+run_wrk "Opportunity detail page" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/details.txt"
+run_wrk "Volunteer record page (40 volunteers)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/record.txt"
+run_wrk "Organisation dashboard (10 largest)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/orgs.txt"
+run_wrk "National dashboard (platform admin)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/national.txt"
+run_wrk "Public statistics page" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/public.txt"
+APPLIED_BEFORE=$(psql_ -d "$DB" -c 'SELECT count(*) FROM "Applications"')
+run_wrk "Apply to a shift (API POST, writes)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/apply.txt" METHOD=POST
+APPLIED=$(( $(psql_ -d "$DB" -c 'SELECT count(*) FROM "Applications"') - APPLIED_BEFORE ))
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------- report
+mkdir -p "$BENCH/results"
+REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
+{
+  echo "# Benchmark at scale $SCALE ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "Produced by \`bench/run.sh $SCALE\` (wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over loopback; the platform in Release on PostgreSQL 15, database \`$DB\`)."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GB; $(uname -sr); .NET $(dotnet --version)"
+  echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Other processes shared the cores when the load exceeds 2."
+  echo "- PostgreSQL: $(psql_ -d postgres -c 'SHOW server_version'), fsync $(psql_ -d postgres -c 'SHOW fsync'), synchronous_commit $(psql_ -d postgres -c 'SHOW synchronous_commit'), shared_buffers $(psql_ -d postgres -c 'SHOW shared_buffers'); database size $(psql_ -d postgres -c "SELECT pg_size_pretty(pg_database_size('$DB'))")"
+  echo
+  echo "## Data"
+  echo
+  echo '```'
+  grep -v '^\[' "$SEED_LOG" || true
+  psql_ -d "$DB" -c "SELECT 'rows: volunteers ' || (SELECT count(*) FROM \"Volunteers\") || ', opportunities ' || (SELECT count(*) FROM \"Opportunities\") || ', applications ' || (SELECT count(*) FROM \"Applications\") || ', attendance ' || (SELECT count(*) FROM \"Attendance\") || ', verified hours ' || (SELECT round(sum(\"CreditedMinutes\") / 60.0) FROM \"VolunteerHours\" WHERE \"Status\" = 2)"
+  echo '```'
+  echo
+  echo "## Results"
+  echo
+  echo "| Scenario | Requests/s | p50 ms | p90 ms | p99 ms | Socket errors | HTTP ≥ 400 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r title line; do
+    read -r n rps p50 p90 p99 sock http <<< "$line"
+    echo "| $title | $rps | $p50 | $p90 | $p99 | $sock | $http |"
+  done < "$RESULTS"
+  echo "| Baseline: pgbench -S (scale 10, 8 clients), transactions/s | $PGBENCH_TPS | | | | | |"
+  echo
+  echo "Apply: $APPLIED applications created; the other POSTs were refusals (already applied, not eligible, full), counted under HTTP ≥ 400."
+} > "$REPORT"
+log "report: $REPORT"
+cat "$REPORT"
