@@ -1,9 +1,6 @@
-<<<<<<< HEAD
 using Athar.Core.Calendar;
 using Athar.Core.Certificates;
-=======
 using Athar.Web.Security;
->>>>>>> trust
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
