@@ -65,7 +65,9 @@ public sealed class UsageTests : IAsyncLifetime
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("admin")]
-    [InlineData("seed")]
+    [InlineData("stats")]
+    [InlineData("audit")]
+    [InlineData("seed", "everything")]
     [InlineData("admin", "delete")]
     [InlineData("info", "extra")]
     public async Task UnknownCommand_IsAUsageError(params string[] args)
@@ -74,6 +76,15 @@ public sealed class UsageTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("unknown command", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_WithoutItsScale_IsAUsageErrorNamingTheOption()
+    {
+        var result = await AtharTool.RunAsync(_database.Environment, "seed");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("'--scale' is required", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
