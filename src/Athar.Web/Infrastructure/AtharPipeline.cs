@@ -9,6 +9,8 @@ using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
 using Athar.Web.Features.Statistics;
+using Athar.Web.Features.Teams;
+using Athar.Web.Features.Recognition;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -62,6 +64,8 @@ public static class AtharPipeline
         api.MapTrainingEndpoints();
         api.MapCertificateEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapTeamsEndpoints();
+        api.MapRecognitionEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

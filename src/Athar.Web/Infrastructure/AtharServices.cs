@@ -13,6 +13,8 @@ using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
+using Athar.Web.Features.Teams;
+using Athar.Web.Features.Recognition;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -101,6 +103,8 @@ public static class AtharServices
         services.AddTrainingFeature();
         services.AddCertificatesFeature();
         services.AddStatisticsFeature();
+        services.AddTeamsFeature();
+        services.AddRecognitionFeature();
 
         return builder;
     }

@@ -13,7 +13,7 @@ namespace Athar.Web.Features.Participation;
 /// Only approved hours are verified. Each decision is conditional on the state read, so a double
 /// click or a retry changes nothing the second time; every change is audited.
 /// </summary>
-public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<HoursPolicy> policy, TimeProvider clock)
+public sealed class ReviewHours(AtharDbContext db, Notifier notifier, Recognition.Recognizer recognition, IOptions<HoursPolicy> policy, TimeProvider clock)
 {
     public enum Decision
     {
@@ -99,6 +99,7 @@ public sealed class ReviewHours(AtharDbContext db, Notifier notifier, IOptions<H
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await recognition.EvaluateAsync(hours.VolunteerId, cancellationToken);
             return (Refusal?)null;
         });
     }
