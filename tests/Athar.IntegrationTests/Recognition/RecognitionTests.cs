@@ -178,12 +178,12 @@ public sealed class RecognitionTests(AppFixture fixture) : IClassFixture<AppFixt
         int Thanks(Guid id) => app.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == id && n.Kind == "VolunteerDayThanks")).GetAwaiter().GetResult();
 
         // 4 December, 23:30 in Riyadh: not yet.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 23, 30, 0, TimeSpan.FromHours(3)));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 23, 30, 0, TimeSpan.FromHours(3)).ToUniversalTime());
         await job.RunOnceAsync();
         Assert.Equal(0, Thanks(active));
 
         // 5 December, 00:30 in Riyadh (still the 4th in UTC): twice at once, then again.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 0, 30, 0, TimeSpan.FromHours(3)));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 0, 30, 0, TimeSpan.FromHours(3)).ToUniversalTime());
         await Task.WhenAll(Task.Run(() => job.RunOnceAsync()), Task.Run(() => job.RunOnceAsync()));
         await job.RunOnceAsync();
 
