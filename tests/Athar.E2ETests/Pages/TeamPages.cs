@@ -51,7 +51,7 @@ public sealed class TeamApplyPage(IPage page) : AtharPage(page)
 
     public ILocator Results => Page.Locator("#team-apply-results .member-result");
 
-    public ILocator Errors => Page.Locator("#apply-errors li");
+    public ILocator Errors => Page.Locator("#apply-errors li:not(:empty)");
 
     public async Task ApplyAsync(string shiftTitle)
     {

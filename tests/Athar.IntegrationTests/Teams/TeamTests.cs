@@ -199,4 +199,27 @@ public sealed class TeamTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains(found.EnumerateArray(), t => t.GetProperty("nameAr").GetString() == "فريق مستشفى الأمل");
         Assert.DoesNotContain(found.EnumerateArray(), t => t.GetProperty("id").GetGuid() == s.TeamId);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task TeamOfAnOrganizationNoLongerVerified_IsHiddenFromOutsiders_ButNotFromItsPeople(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = await TeamScene.CreateAsync(app);
+        var outsider = await app.CreatePersonAsync([Roles.Volunteer]);
+        var outsiderClient = await app.ApiAsAsync(outsider.Email, TestPeople.Password);
+        await app.QueryAsync(db => db.Organizations.Where(o => o.Id == s.OrganizationId).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, Data.Organizations.OrganizationStatus.Suspended)));
+
+        var asOutsider = await outsiderClient.GetAsync($"/api/v1/teams/{s.TeamId}");
+        var joinAsOutsider = await outsiderClient.PostAsync($"/api/v1/teams/{s.TeamId}/join", null);
+        var directory = await (await outsiderClient.GetAsync("/api/v1/teams")).ReadJsonAsync();
+        var asLeader = await s.LeaderClient.GetAsync($"/api/v1/teams/{s.TeamId}");
+        var asAdmin = await s.OrgAdmin.GetAsync($"/api/v1/teams/{s.TeamId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, asOutsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, joinAsOutsider.StatusCode);
+        Assert.DoesNotContain(directory.EnumerateArray(), t => t.GetProperty("id").GetGuid() == s.TeamId);
+        Assert.Equal(HttpStatusCode.OK, asLeader.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+    }
 }

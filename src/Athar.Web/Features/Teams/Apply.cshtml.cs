@@ -56,6 +56,8 @@ public sealed class ApplyModel(TeamAccess access, TeamQueries queries, ApplyAsTe
             ModelState.AddModelError(string.Empty, t[$"Refusal.{result.Outcome.Refusal?.Code ?? "not-found"}"]);
         }
         Results = result.Outcome.Kind == OutcomeKind.Done ? result.Members : null;
+        // Seats left changed with these applications.
+        Shifts = await queries.OpenShiftsAsync(Q, cancellationToken);
         return Page();
     }
 
