@@ -222,4 +222,31 @@ public sealed class TeamTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, asLeader.StatusCode);
         Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Pages_AnswerInBothLanguages_AndTheCreateFormExplainsBadInput(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = await TeamScene.CreateAsync(app);
+        var other = await TeamScene.CreateAsync(app);
+        var admin = await app.BrowserAsAsync((await app.QueryAsync(db => db.OrganizationMembers.Where(m => m.OrganizationId == s.OrganizationId && m.Role == Data.Organizations.OrganizationRole.Admin)
+            .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.Email!).SingleAsync())), TestPeople.Password, "en");
+        var leader = await app.BrowserAsAsync(s.Leader.Email, TestPeople.Password, "ar");
+
+        foreach (var path in new[] { "/teams", "/teams?q=" + Uri.EscapeDataString("الزاهر"), "/me/teams", $"/teams/{s.TeamId}", $"/teams/{s.TeamId}/apply", "/me/recognition", "/rankings", "/rankings?period=1448H&by=Beneficiaries" })
+            Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser("en").GetAsync("/rankings?period=2026&regionId=2&by=Volunteers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/org/{s.OrganizationId}/teams")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/org/{other.OrganizationId}/teams")).StatusCode);
+
+        var invalid = await admin.PostFormAsync($"/org/{s.OrganizationId}/teams", [new("Input.NameAr", ""), new("Input.RegionId", "2"), new("Input.CityId", "101"), new("LeaderEmail", "nobody@test.athar")]);
+        var html = await invalid.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("This field is required.", html, StringComparison.Ordinal);
+        Assert.Contains("This city is not in the chosen region.", html, StringComparison.Ordinal);
+        Assert.Contains("No registered volunteer has this e-mail.", html, StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Teams.CountAsync(t => t.OrganizationId == s.OrganizationId)));
+    }
 }
