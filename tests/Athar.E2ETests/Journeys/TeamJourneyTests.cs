@@ -70,7 +70,14 @@ public sealed class TeamJourneyTests(BrowserFixture browser, FakeClockServer ser
         // Back on the team page the opportunity is listed.
         await team.OpenAsync(team.Path.Replace("/apply", string.Empty, StringComparison.Ordinal));
         await Expect(team.Opportunities.Filter(new() { HasTextString = shiftTitle })).ToHaveCountAsync(1);
+        // The public rankings list the demo volunteer (she opted in) and the team.
+        var rankings = await new RankingsPage(session.Page).OpenAsync("?period=2026-11");
+        await rankings.ExpectLanguageAsync(language);
+        await Expect(rankings.Volunteers.Filter(new() { HasTextString = memberName })).ToHaveCountAsync(1);
+        await Expect(rankings.Teams.Filter(new() { HasTextString = teamName })).ToHaveCountAsync(1);
+        Assert.False(await rankings.HasHorizontalOverflowAsync(), "The rankings page scrolls sideways.");
+        var rankingsShot = await Screenshots.SaveAsync(session.Page, $"team-03-rankings-{language}");
         Assert.Empty(session.Dialogs);
-        Console.WriteLine($"Team journey ({language}): {teamShot}, {resultShot}");
+        Console.WriteLine($"Team journey ({language}): {teamShot}, {resultShot}, {rankingsShot}");
     }
 }

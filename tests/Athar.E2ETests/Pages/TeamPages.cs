@@ -59,3 +59,17 @@ public sealed class TeamApplyPage(IPage page) : AtharPage(page)
         await ClickAndWaitForPageAsync(Page.Locator("#team-apply-submit"));
     }
 }
+
+/// <summary>/rankings: top volunteers (opted in), organisations and teams.</summary>
+public sealed class RankingsPage(IPage page) : AtharPage(page)
+{
+    public ILocator Volunteers => Page.Locator("#ranking-volunteers .ranking-row");
+
+    public ILocator Teams => Page.Locator("#ranking-teams .ranking-row");
+
+    public async Task<RankingsPage> OpenAsync(string query = "")
+    {
+        await GotoAsync("/rankings" + query);
+        return this;
+    }
+}
