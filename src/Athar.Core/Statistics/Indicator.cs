@@ -72,8 +72,7 @@ public static class Indicators
         new(IndicatorKey.LicensesPractitioner, IndicatorUnit.Count, Licences),
         new(IndicatorKey.LicensesTeamLeadership, IndicatorUnit.Count, Licences),
         new(IndicatorKey.LicensesManagement, IndicatorUnit.Count, Licences),
-        // Extension point: the teams feature does not exist yet.
-        new(IndicatorKey.Teams, IndicatorUnit.Count, Dimensions.None, Available: false),
+        new(IndicatorKey.Teams, IndicatorUnit.Count, Organizations),
         new(IndicatorKey.ProfessionalVolunteeringIndex, IndicatorUnit.Percent, Activity),
         new(IndicatorKey.NoShowRate, IndicatorUnit.Percent, Opportunity | Dimensions.Gender | Dimensions.Volunteer, HigherIsBetter: false),
         new(IndicatorKey.FlaggedHoursRate, IndicatorUnit.Percent, Opportunity | Dimensions.Volunteer, HigherIsBetter: false),

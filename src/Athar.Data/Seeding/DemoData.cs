@@ -87,6 +87,7 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
             await SeedOpportunitiesAsync(now, cancellationToken);
             await SeedTrainingAsync(now, cancellationToken);
         }
+        await SeedTeamsAsync(now, cancellationToken);
 
         return People.Select(p => new DemoLogin(string.Join(", ", p.Roles), p.Email, Password)).ToList();
     }
@@ -275,6 +276,56 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
         db.LicenseEvents.Add(new LicenseEvent { LicenseId = licence.Id, Action = LicenseAction.Issued, At = passedAt, ExpiresOnAfter = licence.ExpiresOn });
         await db.SaveChangesAsync(cancellationToken);
     }
+    // ---- Teams and recognition (demo) ---------------------------------------------------------------
+    /// <summary>
+    /// A neighbourhood team of the Makkah centres association, led by the demo team leader (who gets a
+    /// team-leadership licence if none is on record), with the demo volunteer as a member whose existing
+    /// applications count as the team's. The volunteer shows in the public rankings and holds the badge
+    /// their verified hours earned. Runs once: it does nothing when any team exists.
+    /// </summary>
+    private async Task SeedTeamsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Teams.AnyAsync(cancellationToken))
+            return;
+        var makkah = await db.Organizations.FirstOrDefaultAsync(o => o.RegistrationNumber == "DEMO-makkah-centres", cancellationToken);
+        var leader = await users.FindByEmailAsync("team.leader@athar.local");
+        var volunteer = await users.FindByEmailAsync("volunteer@athar.local");
+        if (makkah is null || leader is null || volunteer is null)
+            return;
+        var today = Core.Calendar.DualDate.ToSaudiDate(now);
+        foreach (var level in new[] { Core.Licensing.LicenseLevel.Practitioner, Core.Licensing.LicenseLevel.TeamLeadership })
+        {
+            if (await db.Licenses.AnyAsync(l => l.HolderUserId == leader.Id && l.Level == level, cancellationToken))
+                continue;
+            var licence = new Licensing.License
+            {
+                Id = Guid.CreateVersion7(now), Number = Core.Licensing.LicenseRules.NewNumber(level, today), Level = level, HolderUserId = leader.Id,
+                IssuedOn = today.AddMonths(-2), ExpiresOn = today.AddMonths(-2).AddYears(2), State = Core.Licensing.LicenseState.Active, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Licenses.Add(licence);
+            db.LicenseEvents.Add(new Licensing.LicenseEvent { LicenseId = licence.Id, Action = Core.Licensing.LicenseAction.Issued, At = now, ExpiresOnAfter = licence.ExpiresOn });
+        }
+        var team = new Teams.Team
+        {
+            Id = Guid.CreateVersion7(now), OrganizationId = makkah.Id,
+            Name = new LocalizedText("فريق شباب حي العزيزية", "Al Aziziyah Youth Team"),
+            DescriptionAr = "فريق من شباب الحي يخدم الزوار وكبار السن في مواسم رمضان والحج.",
+            DescriptionEn = "Young people of the neighbourhood serving visitors and the elderly in Ramadan and Hajj seasons.",
+            RegionId = 2, CityId = 201, Neighbourhood = "العزيزية",
+            LeaderUserId = leader.Id, CreatedAt = now, CreatedBy = leader.Id,
+        };
+        team.SearchText = OpportunitySearch.BuildSearchText(team.Name.Ar, team.Name.En, team.Neighbourhood, "مكة المكرمة", "Makkah");
+        db.Teams.Add(team);
+        db.TeamMembers.Add(new Teams.TeamMember { TeamId = team.Id, UserId = leader.Id, Role = Core.Teams.TeamRole.Leader, State = Core.Teams.TeamMemberState.Active, CreatedAt = now, UpdatedAt = now });
+        db.TeamMembers.Add(new Teams.TeamMember { TeamId = team.Id, UserId = volunteer.Id, Role = Core.Teams.TeamRole.Member, State = Core.Teams.TeamMemberState.Active, CreatedAt = now, UpdatedAt = now });
+        db.RankingConsents.Add(new Recognition.RankingConsent { UserId = volunteer.Id, ShowInRankings = true, ChangedAt = now });
+        if (await db.VolunteerHours.AnyAsync(h => h.VolunteerId == volunteer.Id && h.Status == HoursStatus.Approved, cancellationToken))
+            db.VolunteerBadges.Add(new Recognition.VolunteerBadge { UserId = volunteer.Id, Badge = Core.Recognition.Badge.FirstOpportunity, AwardedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Applications.Where(a => a.VolunteerId == volunteer.Id && a.TeamId == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.TeamId, team.Id), cancellationToken);
+    }
+    // ---- end of teams and recognition (demo) --------------------------------------------------------
 
     private async Task CreatePersonAsync(Person person, DateTimeOffset now)
     {

@@ -55,7 +55,8 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
             figures[IndicatorKey.LicensesTeamLeadership] = byLevel.GetValueOrDefault(LicenseLevel.TeamLeadership);
             figures[IndicatorKey.LicensesManagement] = byLevel.GetValueOrDefault(LicenseLevel.Management);
         }
-        figures[IndicatorKey.Teams] = await TeamsAsync(f, ct);
+        if (Wanted(IndicatorKey.Teams))
+            figures[IndicatorKey.Teams] = await TeamsAsync(f, ct);
 
         if (Wanted(IndicatorKey.OpportunitiesPublished))
         {
@@ -155,9 +156,21 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         return q;
     }
 
-    // Extension point: teams are built by another feature. Until their table exists this answers null,
-    // shown as "not yet available"; replace the body, keep the signature.
-    public static Task<decimal?> TeamsAsync(StatsFilter f, CancellationToken ct) => Task.FromResult<decimal?>(null);
+    /// <summary>
+    /// Active volunteer teams on the period's last day: created before the period ended and not closed by then,
+    /// placed by the team's own region and city, cut by its organisation and the organisation's type.
+    /// </summary>
+    public async Task<decimal?> TeamsAsync(StatsFilter f, CancellationToken ct)
+    {
+        var end = SaudiMidnight(f.Period.End);
+        var q = db.Teams.AsNoTracking().Where(t => t.CreatedAt < end && (t.ClosedAt == null || t.ClosedAt >= end));
+        if (f.RegionId is { } region) q = q.Where(t => t.RegionId == region);
+        if (f.CityId is { } city) q = q.Where(t => t.CityId == city);
+        if (f.OrganizationId is { } organization) q = q.Where(t => t.OrganizationId == organization);
+        if (f.OrganizationType is { } type)
+            q = q.Where(t => db.Organizations.Any(g => g.Id == t.OrganizationId && (int)g.Type == type));
+        return await q.CountAsync(ct);
+    }
 
     /// <summary>A Saudi calendar day's first instant, in UTC (all instants are stored in UTC).</summary>
     public static DateTimeOffset SaudiMidnight(DateOnly day) =>

@@ -10,6 +10,8 @@ using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
 using Athar.Web.Features.Statistics;
+using Athar.Web.Features.Teams;
+using Athar.Web.Features.Recognition;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -65,6 +67,8 @@ public static class AtharPipeline
         api.MapCertificateEndpoints();
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
+        api.MapTeamsEndpoints();
+        api.MapRecognitionEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

@@ -14,6 +14,8 @@ using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
+using Athar.Web.Features.Teams;
+using Athar.Web.Features.Recognition;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -104,6 +106,8 @@ public static class AtharServices
         services.AddCertificatesFeature();
         services.AddStatisticsFeature();
         services.AddAuditFeature();
+        services.AddTeamsFeature();
+        services.AddRecognitionFeature();
 
         return builder;
     }

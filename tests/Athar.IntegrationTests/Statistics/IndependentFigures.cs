@@ -32,6 +32,7 @@ public sealed class IndependentFigures
     private List<CourseEnrollment> _enrollments = [];
     private List<Course> _courses = [];
     private List<License> _licenses = [];
+    private List<Data.Teams.Team> _teams = [];
 
     public static async Task<IndependentFigures> LoadAsync(Data.AtharDbContext db) => new()
     {
@@ -45,6 +46,7 @@ public sealed class IndependentFigures
         _enrollments = await db.CourseEnrollments.AsNoTracking().ToListAsync(),
         _courses = await db.Courses.AsNoTracking().ToListAsync(),
         _licenses = await db.Licenses.AsNoTracking().ToListAsync(),
+        _teams = await db.Teams.AsNoTracking().ToListAsync(),
     };
 
     private static DateTimeOffset Midnight(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(3));
@@ -131,6 +133,12 @@ public sealed class IndependentFigures
                     IndicatorKey.LicensesManagement => inForce.Count(l => l.Level == LicenseLevel.Management),
                     _ => inForce.Count,
                 };
+            case IndicatorKey.Teams:
+                var periodEnd = Midnight(f.Period.End);
+                return _teams.Count(t => t.CreatedAt < periodEnd && (t.ClosedAt is null || t.ClosedAt >= periodEnd)
+                    && (f.RegionId is null || t.RegionId == f.RegionId) && (f.CityId is null || t.CityId == f.CityId)
+                    && (f.OrganizationId is null || t.OrganizationId == f.OrganizationId)
+                    && (f.OrganizationType is null || (int)_organizations.Single(g => g.Id == t.OrganizationId).Type == f.OrganizationType));
             default:
                 return null;
         }

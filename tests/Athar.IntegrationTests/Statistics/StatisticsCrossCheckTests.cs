@@ -86,6 +86,9 @@ public sealed class StatisticsCrossCheckTests(AppFixture fixture) : IClassFixtur
             await s.LicenseAsync(LicenseLevel.Practitioner, teen, null, new DateOnly(2026, 1, 5), new DateOnly(2028, 1, 5), LicenseState.Suspended);
             await s.LicenseAsync(LicenseLevel.Practitioner, elder, null, new DateOnly(2024, 1, 1), new DateOnly(2026, 3, 31));
             await s.LicenseAsync(LicenseLevel.Management, null, orgMakkah, new DateOnly(2026, 2, 1), new DateOnly(2028, 2, 1));
+            // Teams: one active since March 2026; one from May 2025 closed mid-June 2026 (active at the end of 2025 and of Q1 2026, not of 2026).
+            await s.TeamAsync(orgRiyadh, both, 1, 101, new DateTimeOffset(2026, 3, 1, 9, 0, 0, saudi));
+            await s.TeamAsync(orgMakkah, elder, 2, 202, new DateTimeOffset(2025, 5, 1, 9, 0, 0, saudi), new DateTimeOffset(2026, 6, 15, 12, 0, 0, saudi));
 
             var world = new World(app, orgRiyadh, orgMakkah, program, both, teen, elder);
             Worlds[database] = world;

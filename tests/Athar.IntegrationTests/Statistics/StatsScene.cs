@@ -148,4 +148,19 @@ public sealed class StatsScene(AtharAppFactory app)
         });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>A team row as the teams feature keeps it, created (and optionally closed) at the given instants.</summary>
+    public async Task<Guid> TeamAsync(Guid organizationId, Guid leaderId, int regionId, int cityId, DateTimeOffset createdAt, DateTimeOffset? closedAt = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AtharDbContext>();
+        var team = new Data.Teams.Team
+        {
+            Id = Guid.NewGuid(), OrganizationId = organizationId, Name = new LocalizedText("فريق", "Team"), RegionId = regionId, CityId = cityId,
+            LeaderUserId = leaderId, CreatedAt = createdAt.ToUniversalTime(), CreatedBy = leaderId, ClosedAt = closedAt?.ToUniversalTime(),
+        };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    }
 }

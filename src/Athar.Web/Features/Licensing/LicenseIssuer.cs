@@ -18,7 +18,7 @@ namespace Athar.Web.Features.Licensing;
 /// and whenever the holder looks at their licences (so a missed trigger heals itself). Evaluation is
 /// idempotent; the unique (holder, level) index settles races.
 /// </summary>
-public sealed class LicenseIssuer(AtharDbContext db, AuditTrail audit, LicenseRegister register, Notifier notifier, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock, ILogger<LicenseIssuer> logger)
+public sealed class LicenseIssuer(AtharDbContext db, AuditTrail audit, LicenseRegister register, Notifier notifier, Recognition.Recognizer recognition, IStringLocalizer<LicensingText> t, IOptions<LicensePolicy> policy, TimeProvider clock, ILogger<LicenseIssuer> logger)
 {
     private sealed record PassedCourse(Guid EnrollmentId, LicenseLevel Track, Guid? OrganizationId, DateTimeOffset ResultAt);
 
@@ -52,6 +52,8 @@ public sealed class LicenseIssuer(AtharDbContext db, AuditTrail audit, LicenseRe
             if (await IssueAsync(LicenseLevel.Management, null, management.OrganizationId, management, cancellationToken) is { } number)
                 issued.Add(number);
         }
+        if (issued.Count > 0)
+            await recognition.EvaluateAsync(userId, cancellationToken); // the first-licence badge
         return issued;
     }
 

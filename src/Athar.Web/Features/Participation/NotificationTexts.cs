@@ -14,18 +14,23 @@ public sealed class NotificationTexts(IStringLocalizerFactory factory)
         factory.Create(typeof(ParticipationText)),
         factory.Create(typeof(OpportunitiesText)),
         factory.Create(typeof(OrganizationsText)),
+        factory.Create(typeof(Teams.TeamsText)),
+        factory.Create(typeof(Recognition.RecognitionText)),
         factory.Create(typeof(SharedResource)),
     ];
 
-    public string Render(Notification notification)
+    public string Render(Notification notification) =>
+        Render(notification.Kind, Notifier.Localize(notification.Arguments.Length == 0 ? [] : notification.Arguments.Split(Notifier.Separator)));
+
+    /// <summary>The text of a kind with its (already localised) arguments, from whichever feature defines it.</summary>
+    public string Render(string kind, object[] arguments)
     {
-        var arguments = Notifier.Localize(notification.Arguments.Length == 0 ? [] : notification.Arguments.Split(Notifier.Separator));
         foreach (var source in _sources)
         {
-            var text = source[$"Notification.{notification.Kind}", arguments];
+            var text = source[$"Notification.{kind}", arguments];
             if (!text.ResourceNotFound)
                 return text.Value;
         }
-        return notification.Kind;
+        return kind;
     }
 }

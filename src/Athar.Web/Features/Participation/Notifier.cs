@@ -12,7 +12,7 @@ namespace Athar.Web.Features.Participation;
 /// Tells a person something: an in-app notification (rendered in their language when read), and an
 /// e-mail and an SMS in their language, all added to the caller's unit of work so they commit with the change.
 /// </summary>
-public sealed class Notifier(AtharDbContext db, Outbox outbox, PublicUrls urls, IStringLocalizer<ParticipationText> t, TimeProvider clock)
+public sealed class Notifier(AtharDbContext db, Outbox outbox, PublicUrls urls, IStringLocalizer<ParticipationText> t, NotificationTexts texts, TimeProvider clock)
 {
     public const char Separator = '|';
 
@@ -30,7 +30,7 @@ public sealed class Notifier(AtharDbContext db, Outbox outbox, PublicUrls urls, 
         if (person is null)
             return;
         using var _ = CultureScope.For(person.PreferredLanguage);
-        var text = t[$"Notification.{kind}", Localize(arguments)].Value;
+        var text = texts.Render(kind, Localize(arguments));
         var url = link is null ? null : urls.Absolute(link);
         if (person.Email is not null)
             outbox.Email(person.Email, t["Notification.EmailSubject"], url is null ? text : $"{text}\n\n{url}", userId);

@@ -17,7 +17,7 @@ namespace Athar.Web.Features.Participation;
 /// click or a retry changes nothing the second time; every change is audited. Newly verified hours
 /// may complete a licence's rules (team leadership needs a minimum of them), so approval re-evaluates.
 /// </summary>
-public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier notifier, LicenseIssuer licenses, IOptions<HoursPolicy> policy, TimeProvider clock, ILogger<ReviewHours> logger)
+public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier notifier, LicenseIssuer licenses, Recognition.Recognizer recognition, IOptions<HoursPolicy> policy, TimeProvider clock, ILogger<ReviewHours> logger)
 {
     public enum Decision
     {
@@ -110,8 +110,8 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
             decided = true;
             return (Refusal?)null;
         });
-        if (decided && target == HoursStatus.Approved)
-            await EvaluateLicensesAsync(hours.VolunteerId, cancellationToken);
+        if (decided)
+            await EvaluateAfterDecisionAsync(hours.VolunteerId, target == HoursStatus.Approved, cancellationToken);
         return outcome;
     }
 
@@ -120,16 +120,19 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
     // which in PostgreSQL would abort an enclosing transaction and take the approval with it. The
     // approval is the record that matters; a licence missed here is issued the next time the holder
     // opens their licences, since evaluation is idempotent.
-    private async Task EvaluateLicensesAsync(Guid volunteerId, CancellationToken cancellationToken)
+    // Badges follow the licences (a licence issued here earns the first-licence badge); both are idempotent.
+    private async Task EvaluateAfterDecisionAsync(Guid volunteerId, bool approved, CancellationToken cancellationToken)
     {
         try
         {
-            await licenses.EvaluateAsync(volunteerId, cancellationToken);
+            if (approved)
+                await licenses.EvaluateAsync(volunteerId, cancellationToken);
+            await recognition.EvaluateAsync(volunteerId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             db.ChangeTracker.Clear();
-            logger.LogError(ex, "Licence evaluation after approving hours failed for {VolunteerId}", volunteerId);
+            logger.LogError(ex, "Licence or badge evaluation after a hours decision failed for {VolunteerId}", volunteerId);
         }
     }
 }
