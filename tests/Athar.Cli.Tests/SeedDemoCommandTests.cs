@@ -36,8 +36,12 @@ public sealed class SeedDemoCommandTests : IAsyncLifetime
         Assert.Equal(5, await db.Organizations.CountAsync());
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "admin@athar.local"));
         Assert.Equal(2, await db.Courses.CountAsync());
-        var licence = await db.Licenses.SingleAsync();
-        Assert.Equal(await db.Users.Where(u => u.Email == "volunteer@athar.local").Select(u => (Guid?)u.Id).SingleAsync(), licence.HolderUserId);
+        // The volunteer's practitioner licence, and the team leader's practitioner and team-leadership licences.
+        Assert.Equal(3, await db.Licenses.CountAsync());
+        var volunteerId = await db.Users.Where(u => u.Email == "volunteer@athar.local").Select(u => (Guid?)u.Id).SingleAsync();
+        var licence = await db.Licenses.SingleAsync(l => l.HolderUserId == volunteerId);
+        Assert.Equal(Athar.Core.Licensing.LicenseLevel.Practitioner, licence.Level);
+        Assert.Equal(1, await db.Teams.CountAsync());
         Assert.Equal([Athar.Core.Licensing.LicenseAction.Issued], await db.LicenseEvents.Where(e => e.LicenseId == licence.Id).Select(e => e.Action).ToListAsync());
     }
 
