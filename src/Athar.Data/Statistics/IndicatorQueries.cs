@@ -7,6 +7,7 @@ using Athar.Core.Statistics;
 using Athar.Core.Training;
 using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
+using Athar.Data.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Data.Statistics;
@@ -107,7 +108,8 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
     {
         var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
         var results = db.CourseEnrollments.AsNoTracking()
-            .Where(e => (e.Status == EnrollmentStatus.Passed || e.Status == EnrollmentStatus.Failed) && e.ResultAt >= start && e.ResultAt < end);
+            .Where(TrainingHoursFilter.Counted)
+            .Where(e => e.ResultAt >= start && e.ResultAt < end);
         if (f.VolunteerId is { } volunteer)
             results = results.Where(e => e.UserId == volunteer);
         if ((f.Used & (Dimensions.Region | Dimensions.City | Dimensions.Gender | Dimensions.AgeBand)) != Dimensions.None)

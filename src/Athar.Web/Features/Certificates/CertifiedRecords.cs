@@ -4,8 +4,9 @@ using Athar.Core.Certificates;
 using Athar.Core.Licensing;
 using Athar.Core.Localization;
 using Athar.Core.Training;
-using Athar.Data;
 using Athar.Data.Certificates;
+using Athar.Data.Training;
+using Athar.Data;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Training;
 using Microsoft.EntityFrameworkCore;
@@ -97,9 +98,9 @@ public sealed class CertifiedRecords(AtharDbContext db, LicenseRegister licenses
         var lines = hours.OrderBy(h => h.OpportunityId)
             .Select(h => new StatementLine(h.OpportunityId, names[h.OpportunityId].Title, names[h.OpportunityId].Name, h.FieldId, h.Minutes))
             .ToList();
-        var trainingHours = await (from e in db.CourseEnrollments
+        var trainingHours = await (from e in db.CourseEnrollments.Where(TrainingHoursFilter.Counted)
                                    join c in db.Courses on e.CourseId equals c.Id
-                                   where e.UserId == userId && (e.Status == EnrollmentStatus.Passed || e.Status == EnrollmentStatus.Failed)
+                                   where e.UserId == userId
                                    select new { c.DurationHours, e.ResultAt })
             .ToListAsync(cancellationToken);
         var trainingInYear = trainingHours.Where(x => x.ResultAt is { } at && DualDate.ToSaudiDate(at).Year == year).Sum(x => x.DurationHours);

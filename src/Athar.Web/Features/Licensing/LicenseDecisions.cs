@@ -33,11 +33,11 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
         var licence = await db.Licenses.AsNoTracking().FirstOrDefaultAsync(l => l.Id == licenseId, cancellationToken);
         if (licence is null)
             return new Refusal("not-found");
-        var (from, to, action) = decision switch
+        var (from, to, action, audited) = decision switch
         {
-            Decision.Suspend => (new[] { LicenseState.Active }, LicenseState.Suspended, LicenseAction.Suspended),
-            Decision.Reinstate => ([LicenseState.Suspended], LicenseState.Active, LicenseAction.Reinstated),
-            _ => ([LicenseState.Active, LicenseState.Suspended], LicenseState.Revoked, LicenseAction.Revoked),
+            Decision.Suspend => (new[] { LicenseState.Active }, LicenseState.Suspended, LicenseAction.Suspended, AuditActions.LicenseSuspended),
+            Decision.Reinstate => ([LicenseState.Suspended], LicenseState.Active, LicenseAction.Reinstated, AuditActions.LicenseReinstated),
+            _ => ([LicenseState.Active, LicenseState.Suspended], LicenseState.Revoked, LicenseAction.Revoked, AuditActions.LicenseRevoked),
         };
         if (!from.Contains(licence.State))
             return new Refusal("license-state-conflict");
@@ -56,7 +56,7 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
             if (changed == 0)
                 return new Refusal("license-state-conflict");
             db.LicenseEvents.Add(new LicenseEvent { LicenseId = licenseId, Action = action, At = now, ActorId = actorId, Reason = text });
-            audit.Record(AuditActionFor(action), "License", licenseId, actorId, licence.OrganizationId, licence.HolderUserId, AuditTrail.Detail(("number", licence.Number), ("from", licence.State), ("to", to)));
+            audit.Record(audited, "License", licenseId, actorId, licence.OrganizationId, licence.HolderUserId, AuditTrail.Detail(("number", licence.Number), ("from", licence.State), ("to", to)));
             foreach (var recipient in recipients)
                 await notifier.NotifyAsync(recipient, $"License{action}", licence.HolderUserId is null ? "/org" : "/me/licenses",
                     BothLanguages.ForNotification(t, $"LicenseLevel.{licence.Level}"), licence.Number, text ?? "");
@@ -66,14 +66,6 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
         });
     }
 
-    private static string AuditActionFor(LicenseAction action) => action switch
-    {
-        LicenseAction.Suspended => AuditActions.LicenseSuspended,
-        LicenseAction.Reinstated => AuditActions.LicenseReinstated,
-        LicenseAction.Revoked => AuditActions.LicenseRevoked,
-        LicenseAction.Renewed => AuditActions.LicenseRenewed,
-        _ => AuditActions.LicenseIssued,
-    };
 
     /// <summary>Renews an individual licence for its holder, or a management licence for an admin of its organisation (the caller checks who).</summary>
     public async Task<Refusal?> RenewAsync(Guid licenseId, Guid actorId, CancellationToken cancellationToken)

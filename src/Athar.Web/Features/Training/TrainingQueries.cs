@@ -59,9 +59,9 @@ public sealed class TrainingQueries(AtharDbContext db, TimeProvider clock)
 
     /// <summary>Training hours, kept apart from volunteering hours: the duration of every course attended, passed or not.</summary>
     public async Task<decimal> TrainingHoursAsync(Guid userId, CancellationToken cancellationToken) =>
-        await (from e in db.CourseEnrollments
+        await (from e in db.CourseEnrollments.Where(TrainingHoursFilter.Counted)
                join c in db.Courses on e.CourseId equals c.Id
-               where e.UserId == userId && (e.Status == EnrollmentStatus.Passed || e.Status == EnrollmentStatus.Failed)
+               where e.UserId == userId
                select (decimal?)c.DurationHours).SumAsync(cancellationToken) ?? 0m;
 
     /// <summary>Trainees by session, then by their name as the page shows it (English on English pages when they gave one).</summary>
