@@ -5,6 +5,7 @@ using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Programs;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
@@ -62,6 +63,7 @@ public static class AtharPipeline
         api.MapTrainingEndpoints();
         api.MapCertificateEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapProgramsEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

@@ -11,6 +11,7 @@ using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Programs;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Infrastructure.Messaging;
@@ -101,6 +102,7 @@ public static class AtharServices
         services.AddTrainingFeature();
         services.AddCertificatesFeature();
         services.AddStatisticsFeature();
+        services.AddProgramsFeature();
 
         return builder;
     }
