@@ -41,7 +41,7 @@ public sealed class DetailsModel(ProgramAccess access, ProgramQueries queries, S
         var refusal = await link.LinkAsync(User, id, opportunityId, cancellationToken);
         if (refusal?.Code == LinkOpportunity.NotFound)
             return NotFound();
-        TempData["Status"] = refusal is null ? "Programs.Linked" : "Refusal." + refusal.Code;
+        TempData[ProgramsText.StatusKey] = refusal is null ? "Programs.Linked" : "Refusal." + refusal.Code;
         return Redirect($"/programs/{id}");
     }
 
@@ -49,7 +49,7 @@ public sealed class DetailsModel(ProgramAccess access, ProgramQueries queries, S
     {
         if (await link.UnlinkAsync(User, id, opportunityId, cancellationToken) is not null)
             return NotFound();
-        TempData["Status"] = "Programs.Unlinked";
+        TempData[ProgramsText.StatusKey] = "Programs.Unlinked";
         return Redirect($"/programs/{id}");
     }
 }

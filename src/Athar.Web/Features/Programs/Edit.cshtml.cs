@@ -70,7 +70,7 @@ public sealed class EditModel(ProgramAccess access, SaveProgram save, IStringLoc
             PadTracks();
             return Page();
         }
-        TempData["Status"] = "Programs.Saved";
+        TempData[ProgramsText.StatusKey] = "Programs.Saved";
         return Redirect($"/programs/{saved}");
     }
 
