@@ -22,6 +22,11 @@ public sealed class ScopeIndicators(AtharDbContext db)
     public IQueryable<Guid> InitiativeOpportunities(Guid initiativeId) =>
         db.InitiativeOpportunities.Where(x => x.InitiativeId == initiativeId).Select(x => x.OpportunityId);
 
+    /// <summary>The opportunities (not cancelled) of the given organisations, newest first, for link lists.</summary>
+    public IQueryable<Guid> OpportunitiesOf(IReadOnlyCollection<Guid> organizationIds) =>
+        db.Opportunities.Where(o => organizationIds.Contains(o.OrganizationId) && o.Status != Core.Opportunities.OpportunityStatus.Cancelled)
+            .OrderByDescending(o => o.CreatedAt).Take(200).Select(o => o.Id);
+
     /// <summary>The figures for the days <paramref name="from"/> to <paramref name="to"/>, both inclusive; zero for an empty window.</summary>
     public async Task<ScopeFigures> FiguresAsync(IQueryable<Guid> opportunityIds, DateOnly from, DateOnly to, CancellationToken ct = default)
     {

@@ -12,8 +12,9 @@ public static class ProgramsFeature
         services.AddScoped<LinkOpportunity>();
         services.AddScoped<ProgramQueries>();
         services.AddScoped<ScopeIndicators>();
+        services.AddScoped<Initiatives>();
         return services;
     }
 
-    public static RouteGroupBuilder MapProgramsEndpoints(this RouteGroupBuilder api) => ProgramsEndpoints.Map(api);
+    public static RouteGroupBuilder MapProgramsEndpoints(this RouteGroupBuilder api) => InitiativesEndpoints.Map(ProgramsEndpoints.Map(api));
 }
