@@ -86,6 +86,7 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
             await db.SaveChangesAsync(cancellationToken);
             await SeedOpportunitiesAsync(now, cancellationToken);
             await SeedTrainingAsync(now, cancellationToken);
+            await SeedProgramsAsync(now, cancellationToken);
         }
         await SeedTeamsAsync(now, cancellationToken);
 
@@ -326,6 +327,50 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.TeamId, team.Id), cancellationToken);
     }
     // ---- end of teams and recognition (demo) --------------------------------------------------------
+    // ---- Programs (programs-and-initiatives branch) --------------------------------------------------
+    /// <summary>
+    /// "Be one of the million", the platform program from the Makkah article, over the current year with the
+    /// article's targets (100,000 volunteers, 3,000 opportunities, 8 million hours) and its four tracks; the
+    /// Makkah association's opportunities are linked, so its page shows live progress on a first run.
+    /// </summary>
+    private async Task SeedProgramsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var admin = await users.FindByEmailAsync("admin@athar.local");
+        var year = now.ToOffset(TimeSpan.FromHours(3)).Year;
+        var program = new Programs.VolunteerProgram
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = new LocalizedText("كن واحدًا من المليون", "Be one of the million"),
+            Description = new LocalizedText(
+                "برنامج وطني يسعى إلى بلوغ مئة ألف متطوع وثلاثة آلاف فرصة تطوعية وثمانية ملايين ساعة تطوع، إسهامًا في مستهدف المليون متطوع لرؤية المملكة 2030.",
+                "A national program aiming at one hundred thousand volunteers, three thousand opportunities and eight million volunteer hours, toward Vision 2030's target of one million volunteers."),
+            StartsOn = new DateOnly(year, 1, 1),
+            EndsOn = new DateOnly(year, 12, 31),
+            Status = Core.Programs.ProgramStatus.Active,
+            TargetVolunteers = 100_000,
+            TargetOpportunities = 3_000,
+            TargetHours = 8_000_000,
+            CreatedBy = admin!.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        (string Ar, string En)[] tracks =
+        [
+            ("تحفيز المتطوعين", "Motivating volunteers"),
+            ("الدورات التأهيلية والتمكينية", "Qualifying and enabling courses"),
+            ("الفرص النوعية", "Quality opportunities"),
+            ("تأسيس الفرق التطوعية في الأحياء", "Founding volunteer teams in neighbourhoods"),
+        ];
+        for (var i = 0; i < tracks.Length; i++)
+            program.Tracks.Add(new Programs.ProgramTrack { Id = Guid.CreateVersion7(now), ProgramId = program.Id, Position = i, Name = new LocalizedText(tracks[i].Ar, tracks[i].En) });
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var makkah = await db.Organizations.Where(o => o.RegistrationNumber == "DEMO-makkah-centres").Select(o => o.Id).FirstAsync(cancellationToken);
+        foreach (var opportunityId in await db.Opportunities.Where(o => o.OrganizationId == makkah).Select(o => o.Id).ToListAsync(cancellationToken))
+            await Programs.ProgramLinks.SetAsync(db, opportunityId, program.Id, cancellationToken);
+    }
+    // ---- end of programs ---------------------------------------------------------------------------
 
     private async Task CreatePersonAsync(Person person, DateTimeOffset now)
     {

@@ -6,6 +6,7 @@ using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Programs;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
@@ -69,6 +70,7 @@ public static class AtharPipeline
         api.MapAuditEndpoints();
         api.MapTeamsEndpoints();
         api.MapRecognitionEndpoints();
+        api.MapProgramsEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

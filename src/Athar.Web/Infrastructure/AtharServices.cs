@@ -12,6 +12,7 @@ using Athar.Web.Features.Opportunities;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Features.Programs;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
@@ -108,6 +109,7 @@ public static class AtharServices
         services.AddAuditFeature();
         services.AddTeamsFeature();
         services.AddRecognitionFeature();
+        services.AddProgramsFeature();
 
         return builder;
     }

@@ -44,7 +44,7 @@ public sealed class StatisticsCrossCheckTests(AppFixture fixture) : IClassFixtur
             var s = new StatsScene(app);
             var orgRiyadh = await s.OrganizationAsync(1, 101, OrganizationType.NonProfitAssociation);
             var orgMakkah = await s.OrganizationAsync(2, 202, OrganizationType.Government);
-            var program = Guid.NewGuid();
+            var program = await s.ProgramAsync();
             var riyadhSocial = await s.OpportunityAsync(orgRiyadh, 1, 101, 3, beneficiaries: 40);
             var riyadhInMakkah = await s.OpportunityAsync(orgRiyadh, 2, 201, 16, VolunteeringType.Skilled, programId: program);
             var makkahHealth = await s.OpportunityAsync(orgMakkah, 2, 202, 1, VolunteeringType.Professional, beneficiaries: 100);

@@ -12,6 +12,7 @@ using Athar.Data.Participation;
 using Athar.Data.Training;
 using Athar.IntegrationTests.Infrastructure;
 using Athar.Web.Features.Participation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Athar.IntegrationTests.Statistics;
@@ -59,6 +60,23 @@ public sealed class StatsScene(AtharAppFactory app)
         volunteer.CityId = cityId;
         await db.SaveChangesAsync();
         return id;
+    }
+
+    /// <summary>An active platform program (its id is what opportunities point to), created by the demo platform admin.</summary>
+    public async Task<Guid> ProgramAsync(DateOnly? startsOn = null, DateOnly? endsOn = null, Guid? organizationId = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AtharDbContext>();
+        var admin = await db.Users.Where(u => u.Email == "admin@athar.local").Select(u => u.Id).SingleAsync();
+        var program = new Data.Programs.VolunteerProgram
+        {
+            Id = Guid.NewGuid(), OrganizationId = organizationId, Title = new LocalizedText("برنامج", "Program"), Description = new LocalizedText("وصف", "Description"),
+            StartsOn = startsOn ?? new DateOnly(2026, 1, 1), EndsOn = endsOn ?? new DateOnly(2026, 12, 31), Status = Core.Programs.ProgramStatus.Active,
+            CreatedBy = admin, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+        };
+        db.Programs.Add(program);
+        await db.SaveChangesAsync();
+        return program.Id;
     }
 
     /// <summary>A shift on <paramref name="date"/>, an accepted application, attendance and hours in <paramref name="status"/>.</summary>
