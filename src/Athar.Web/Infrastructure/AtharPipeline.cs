@@ -40,6 +40,7 @@ public static class AtharPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<Idempotency.IdempotencyMiddleware>();
         return app;
     }
 

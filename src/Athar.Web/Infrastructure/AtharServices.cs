@@ -99,6 +99,8 @@ public static class AtharServices
         services.AddScoped<Outbox>();
         services.AddAtharMessaging();
         services.AddScoped<DemoData>();
+        services.AddSingleton<Idempotency.IdempotentRequests>();
+        services.AddHostedService<Idempotency.IdempotencyCleanupJob>();
         services.AddOrganizationsFeature();
         services.AddOpportunitiesFeature();
         services.AddParticipationFeature();
