@@ -56,7 +56,11 @@ public static class AtharServices
             .PersistKeysToDbContext<AtharDbContext>();
 
         services.AddRazorPages(options => options.RootDirectory = "/Features")
-            .AddMvcOptions(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new NulRejectingFormFilter());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(ModelBindingMessages.Localize);
@@ -76,6 +80,7 @@ public static class AtharServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
