@@ -12,6 +12,8 @@ using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Programs;
+using Athar.Web.Features.Ideas;
+using Athar.Web.Features.Awards;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Infrastructure.Messaging;
@@ -103,6 +105,8 @@ public static class AtharServices
         services.AddCertificatesFeature();
         services.AddStatisticsFeature();
         services.AddProgramsFeature();
+        services.AddIdeasFeature();
+        services.AddAwardsFeature();
 
         return builder;
     }
