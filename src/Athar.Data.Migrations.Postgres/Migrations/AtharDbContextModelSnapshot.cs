@@ -1363,6 +1363,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1410,6 +1413,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("NominatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("NominatorOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NomineeName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1432,17 +1438,19 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("NominatedBy");
 
+                    b.HasIndex("NominatorOrganizationId");
+
                     b.HasIndex("NomineeOrganizationId");
 
                     b.HasIndex("NomineeUserId");
-
-                    b.HasIndex("CycleId", "Track", "NomineeName")
-                        .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeOrganizationId")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeUserId")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Track", "NominatorOrganizationId", "NomineeName")
                         .IsUnique();
 
                     b.ToTable("AwardNominations");
@@ -1456,19 +1464,22 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("JudgeId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Criterion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("NominationId", "JudgeId");
+                    b.HasKey("NominationId", "JudgeId", "Criterion");
 
                     b.HasIndex("JudgeId");
 
                     b.ToTable("AwardScores", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 100");
+                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 10");
                         });
                 });
 
@@ -1477,6 +1488,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1495,6 +1509,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
+
+                    b.Property<int?>("ExpectedBeneficiaries")
+                        .HasColumnType("integer");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
@@ -3234,6 +3251,12 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("NominatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

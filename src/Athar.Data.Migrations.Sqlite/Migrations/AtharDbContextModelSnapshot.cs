@@ -1348,6 +1348,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1395,6 +1398,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("NominatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("NominatorOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NomineeName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1417,17 +1423,19 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NominatedBy");
 
+                    b.HasIndex("NominatorOrganizationId");
+
                     b.HasIndex("NomineeOrganizationId");
 
                     b.HasIndex("NomineeUserId");
-
-                    b.HasIndex("CycleId", "Track", "NomineeName")
-                        .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeOrganizationId")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeUserId")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Track", "NominatorOrganizationId", "NomineeName")
                         .IsUnique();
 
                     b.ToTable("AwardNominations");
@@ -1441,19 +1449,22 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("JudgeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Criterion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ScoredAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("NominationId", "JudgeId");
+                    b.HasKey("NominationId", "JudgeId", "Criterion");
 
                     b.HasIndex("JudgeId");
 
                     b.ToTable("AwardScores", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 100");
+                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 10");
                         });
                 });
 
@@ -1462,6 +1473,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -1480,6 +1494,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(3000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpectedBeneficiaries")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
@@ -3213,6 +3230,12 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("NominatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -27,14 +27,13 @@ public sealed class AwardCertificates(AtharDbContext db, AwardResults results)
     /// <summary>The certified record of a published winner; null for anything else.</summary>
     public async Task<AwardWinnerRecord?> RecordAsync(Guid nominationId, CancellationToken ct)
     {
-        var row = await (from n in results.Nominees()
-                         join c in db.AwardCycles on n.CycleId equals c.Id
-                         join source in db.AwardNominations on n.NominationId equals source.Id
-                         where n.NominationId == nominationId && n.IsWinner && c.Status == AwardCycleStatus.Published
-                         select new { n, c.Year, c.PublishedAt, source.NominatedBy }).FirstOrDefaultAsync(ct);
-        if (row is null)
+        var row = await (from source in db.AwardNominations.AsNoTracking()
+                         join c in db.AwardCycles on source.CycleId equals c.Id
+                         where source.Id == nominationId && source.IsWinner && c.Status == AwardCycleStatus.Published
+                         select new { c.Year, c.PublishedAt, source.NominatedBy }).FirstOrDefaultAsync(ct);
+        if (row is null || await results.Nominees(x => x.Id == nominationId).FirstOrDefaultAsync(ct) is not { } n)
             return null;
-        return new AwardWinnerRecord(row.n.NomineeUserId ?? row.NominatedBy, row.n.Name, nominationId, row.Year, row.n.Track, row.n.Nominator, row.n.Kind,
+        return new AwardWinnerRecord(n.NomineeUserId ?? row.NominatedBy, n.Name, nominationId, row.Year, n.Track, n.Nominator, n.Kind,
             DualDate.ToSaudiDate(row.PublishedAt!.Value));
     }
 

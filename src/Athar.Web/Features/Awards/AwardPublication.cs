@@ -17,7 +17,7 @@ public sealed class AwardPublication(AtharDbContext db, AwardResults results, Aw
 {
     public async Task AfterPublishingAsync(Guid cycleId, CancellationToken ct)
     {
-        var winners = await results.Nominees().Where(n => n.CycleId == cycleId && n.IsWinner).ToListAsync(ct);
+        var winners = await results.Nominees(n => n.CycleId == cycleId && n.IsWinner).ToListAsync(ct);
         foreach (var winner in winners)
         {
             if (await certificates.RecordAsync(winner.NominationId, ct) is not { } record)

@@ -28,8 +28,9 @@ public sealed class AwardResults(AtharDbContext db)
             nominations.Where(n => n.Track == track).Select(n => new ScoredNomination(n.Id, n.CreatedAt, byNomination[n.Id].ToList()))));
     }
 
-    public IQueryable<NomineeView> Nominees() =>
-        from n in db.AwardNominations.AsNoTracking()
+    /// <summary>Nominations matching <paramref name="filter"/> as shown (filter before the projection: EF cannot filter a constructed record).</summary>
+    public IQueryable<NomineeView> Nominees(System.Linq.Expressions.Expression<Func<Data.Recognition.AwardNomination, bool>> filter) =>
+        from n in db.AwardNominations.AsNoTracking().Where(filter)
         join nominator in db.Organizations on n.NominatorOrganizationId equals nominator.Id
         join org in db.Organizations on n.NomineeOrganizationId equals org.Id into orgs
         from org in orgs.DefaultIfEmpty()
@@ -48,7 +49,7 @@ public sealed class AwardResults(AtharDbContext db)
             .Where(c => c.Status == AwardCycleStatus.Published && (year == null || c.Year == year))
             .Select(c => new { c.Id, c.Year }).ToListAsync(ct);
         var ids = cycles.Select(c => c.Id).ToList();
-        var winners = await Nominees().Where(n => ids.Contains(n.CycleId) && n.IsWinner).ToListAsync(ct);
+        var winners = await Nominees(n => ids.Contains(n.CycleId) && n.IsWinner).ToListAsync(ct);
         var winnerIds = winners.Select(w => w.NominationId).ToList();
         var averages = await db.AwardScores.AsNoTracking().Where(s => winnerIds.Contains(s.NominationId))
             .GroupBy(s => s.NominationId).Select(g => new { g.Key, Sum = g.Sum(s => s.Score), Count = g.Count() })

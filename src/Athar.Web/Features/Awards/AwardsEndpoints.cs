@@ -115,8 +115,8 @@ public static class AwardsEndpoints
         if (organization is null || access != Organizations.OutcomeKind.Done)
             return TypedResults.NotFound();
         var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            results.Nominees().Where(n => n.NominatorOrganizationId == organizationId).OrderByDescending(n => n.CreatedAt), ct);
-        return TypedResults.Ok(rows.Select(Response).ToList());
+            results.Nominees(n => n.NominatorOrganizationId == organizationId), ct);
+        return TypedResults.Ok(rows.OrderByDescending(n => n.CreatedAt).Select(Response).ToList());
     }
 
     private static async Task<Ok<List<AssignmentResponse>>> AssignmentsAsync(ClaimsPrincipal user, Judging judging, CancellationToken ct) =>

@@ -36,7 +36,7 @@ public sealed class Judging(AtharDbContext db, AwardResults results, TimeProvide
             .Where(c => (c.Status == AwardCycleStatus.Open || c.Status == AwardCycleStatus.Judging) && judgedCycles.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, ct);
         var ids = cycles.Keys.ToList();
-        var nominations = (await results.Nominees().Where(n => ids.Contains(n.CycleId)).ToListAsync(ct))
+        var nominations = (await results.Nominees(n => ids.Contains(n.CycleId)).ToListAsync(ct))
             .Where(n => judged.Any(j => j.CycleId == n.CycleId && j.Track == n.Track)).ToList();
         var nominationIds = nominations.Select(n => n.NominationId).ToList();
         var mine = (await db.AwardScores.AsNoTracking().Where(s => s.JudgeId == judgeId && nominationIds.Contains(s.NominationId)).ToListAsync(ct))
