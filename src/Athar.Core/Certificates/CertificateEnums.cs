@@ -8,6 +8,7 @@ public enum DocumentKind
     License = 3,
     AnnualStatement = 4,
     VolunteerCard = 5,
+    AwardWinner = 6,
 }
 
 /// <summary>What a verification finds.</summary>

@@ -20,6 +20,8 @@ public sealed class Idea
     public required string Description { get; set; }
     public int FieldId { get; set; }
     public int RegionId { get; set; }
+    public int CityId { get; set; }
+    public int? ExpectedBeneficiaries { get; set; }
     public IdeaStatus Status { get; set; } = IdeaStatus.Submitted;
     public string? DeclineReason { get; set; }
     public Guid? OpportunityId { get; set; }
@@ -33,8 +35,9 @@ public sealed class AwardCycle
 {
     public Guid Id { get; set; }
     public int Year { get; set; }
-    public AwardCycleStatus Status { get; set; } = AwardCycleStatus.Open;
+    public AwardCycleStatus Status { get; set; } = AwardCycleStatus.Preparing;
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StatusChangedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public Guid? PublishedBy { get; set; }
 }
@@ -48,8 +51,8 @@ public sealed class AwardJudge
 }
 
 /// <summary>
-/// A nomination in one track. The nominee is an organisation (organisation tracks), a volunteer
-/// (individuals) or, for teams, a name: teams are another feature's entity and are referenced by name until they exist.
+/// A nomination in one track, made by an organisation (<see cref="NominatorOrganizationId"/>): itself
+/// (organisation tracks), one of its teams by name, or a volunteer who served with it (individuals).
 /// </summary>
 public sealed class AwardNomination
 {
@@ -60,16 +63,18 @@ public sealed class AwardNomination
     public Guid? NomineeUserId { get; set; }
     public string? NomineeName { get; set; }
     public required string Statement { get; set; }
+    public Guid NominatorOrganizationId { get; set; }
     public Guid NominatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool IsWinner { get; set; }
 }
 
-/// <summary>One judge's score of one nomination: exactly once (the key).</summary>
+/// <summary>One judge's score of one nomination on one criterion: exactly once (the key).</summary>
 public sealed class AwardScore
 {
     public Guid NominationId { get; set; }
     public Guid JudgeId { get; set; }
+    public AwardCriterion Criterion { get; set; }
     public int Score { get; set; }
     public DateTimeOffset ScoredAt { get; set; }
 }
@@ -111,16 +116,18 @@ internal sealed class AwardNominationConfiguration : IEntityTypeConfiguration<Aw
 {
     public void Configure(EntityTypeBuilder<AwardNomination> b)
     {
-        b.Property(n => n.NomineeName).HasMaxLength(200);
-        b.Property(n => n.Statement).HasMaxLength(2000);
+        b.Property(n => n.NomineeName).HasMaxLength(AwardRules.TeamNameMaxLength);
+        b.Property(n => n.Statement).HasMaxLength(AwardRules.StatementMaxLength);
         b.HasOne<AwardCycle>().WithMany().HasForeignKey(n => n.CycleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(n => n.NomineeOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AtharUser>().WithMany().HasForeignKey(n => n.NomineeUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AtharUser>().WithMany().HasForeignKey(n => n.NominatedBy).OnDelete(DeleteBehavior.Restrict);
-        // A nominee stands once per track and year (NULLs are distinct, so each kind has its own index).
+        b.HasOne<Organization>().WithMany().HasForeignKey(n => n.NominatorOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        // A nominee stands once per track and year (NULLs are distinct, so each kind has its own index);
+        // team names are unique within their organisation.
         b.HasIndex(n => new { n.CycleId, n.Track, n.NomineeOrganizationId }).IsUnique();
         b.HasIndex(n => new { n.CycleId, n.Track, n.NomineeUserId }).IsUnique();
-        b.HasIndex(n => new { n.CycleId, n.Track, n.NomineeName }).IsUnique();
+        b.HasIndex(n => new { n.CycleId, n.Track, n.NominatorOrganizationId, n.NomineeName }).IsUnique();
     }
 }
 
@@ -128,9 +135,9 @@ internal sealed class AwardScoreConfiguration : IEntityTypeConfiguration<AwardSc
 {
     public void Configure(EntityTypeBuilder<AwardScore> b)
     {
-        b.HasKey(s => new { s.NominationId, s.JudgeId });
+        b.HasKey(s => new { s.NominationId, s.JudgeId, s.Criterion });
         b.HasOne<AwardNomination>().WithMany().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AtharUser>().WithMany().HasForeignKey(s => s.JudgeId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 100"));
+        b.ToTable(t => t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 10"));
     }
 }

@@ -7,6 +7,8 @@ using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Programs;
+using Athar.Web.Features.Ideas;
+using Athar.Web.Features.Awards;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Profile;
 using Athar.Web.Features.Reference;
@@ -72,9 +74,12 @@ public static class AtharPipeline
         api.MapTeamsEndpoints();
         api.MapRecognitionEndpoints();
         api.MapProgramsEndpoints();
+        api.MapIdeasEndpoints();
+        api.MapAwardsEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();
+        app.MapAwardCertificateDownloads();
 
         // Unknown addresses are 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

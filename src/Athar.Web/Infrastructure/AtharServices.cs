@@ -13,6 +13,8 @@ using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Features.Programs;
+using Athar.Web.Features.Ideas;
+using Athar.Web.Features.Awards;
 using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
@@ -117,6 +119,8 @@ public static class AtharServices
         services.AddTeamsFeature();
         services.AddRecognitionFeature();
         services.AddProgramsFeature();
+        services.AddIdeasFeature();
+        services.AddAwardsFeature();
 
         return builder;
     }

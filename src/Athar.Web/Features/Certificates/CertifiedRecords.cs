@@ -17,7 +17,7 @@ namespace Athar.Web.Features.Certificates;
 /// Reads what each document certifies from the live record. The same reads serve the download (to seal)
 /// and the verification (to compare), so the two can never disagree about what is certified.
 /// </summary>
-public sealed class CertifiedRecords(AtharDbContext db, LicenseRegister licenses, TrainingQueries training)
+public sealed class CertifiedRecords(AtharDbContext db, LicenseRegister licenses, TrainingQueries training, Awards.AwardCertificates awards)
 {
     /// <summary>A participation certificate exists once an opportunity has verified hours and none of the volunteer's hours there await a decision.</summary>
     public async Task<ParticipationRecord?> ParticipationAsync(Guid userId, Guid opportunityId, CancellationToken cancellationToken)
@@ -133,6 +133,7 @@ public sealed class CertifiedRecords(AtharDbContext db, LicenseRegister licenses
         DocumentKind.License => await LicenseAsync(document.HolderUserId, document.SubjectId!.Value, cancellationToken),
         DocumentKind.AnnualStatement => await AnnualStatementAsync(document.HolderUserId, document.Year!.Value, cancellationToken),
         DocumentKind.VolunteerCard => await VolunteerCardAsync(document.HolderUserId, cancellationToken),
+        DocumentKind.AwardWinner => await awards.RecordAsync(document.SubjectId!.Value, cancellationToken),
         _ => null,
     };
 

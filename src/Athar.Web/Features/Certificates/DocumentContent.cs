@@ -61,6 +61,13 @@ public sealed class DocumentContent(IStringLocalizer<CertificatesText> t, Displa
             Fact("Fact.Licenses", v.ActiveLicenses.Count == 0 ? Text("Fact.NoLicenses")
                 : Both(() => string.Join("، ", v.ActiveLicenses.Select(x => $"{t[$"LicenseLevel.{x.Level}"]} ({x.Number})")))),
         ], null),
+        Awards.AwardWinnerRecord a => new(Text("Title.AwardWinner"), Both(() => t["Statement.AwardWinner", Display.Digits(a.AwardYear.ToString(System.Globalization.CultureInfo.InvariantCulture))]), Name(a.HolderName),
+        [
+            Fact("Fact.AwardTrack", Text($"AwardTrack.{a.Track}")),
+            Fact("Fact.Year", Both(() => Display.Digits(a.AwardYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            .. a.Nominee == Core.Recognition.NomineeKind.Organization ? [] : new[] { Fact("Fact.NominatedBy", Name(a.Nominator)) },
+            Fact("Fact.HonouredOn", Both(() => display.Date(a.HonouredOn))),
+        ], null),
         _ => throw new ArgumentOutOfRangeException(nameof(record)),
     };
 
