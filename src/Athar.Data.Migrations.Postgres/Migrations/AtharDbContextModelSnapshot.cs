@@ -46,6 +46,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FullNameAr")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -54,6 +57,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<string>("FullNameEn")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -83,6 +89,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("RetentionWarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -1162,6 +1171,40 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("PlatformSettings");
+                });
+
+            modelBuilder.Entity("Athar.Data.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("ViewerId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Recognition.RankingConsent", b =>

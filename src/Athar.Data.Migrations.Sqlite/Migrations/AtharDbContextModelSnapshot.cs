@@ -41,6 +41,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullNameAr")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -49,6 +52,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("FullNameEn")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -78,6 +84,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetentionWarnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -1145,6 +1154,38 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("PlatformSettings");
+                });
+
+            modelBuilder.Entity("Athar.Data.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("ViewerId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Recognition.RankingConsent", b =>

@@ -12,6 +12,7 @@ using Athar.Web.Features.Reference;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
+using Athar.Web.Features.Privacy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ public static class AtharPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePrivacyActivityTracking();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -69,6 +71,7 @@ public static class AtharPipeline
         api.MapAuditEndpoints();
         api.MapTeamsEndpoints();
         api.MapRecognitionEndpoints();
+        api.MapPrivacyEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();
