@@ -56,6 +56,9 @@ public static class AtharCli
                 CommandCatalog.StatsRebuild => s => s.GetRequiredService<StatsRebuildCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AuditVerify => s => s.GetRequiredService<AuditVerifyCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AuditSeal => s => s.GetRequiredService<AuditSealCommand>().RunAsync(cancellationToken),
+                CommandCatalog.Backup => Bind(arguments.Required("--file"), (s, file) => s.GetRequiredService<BackupCommand>().RunAsync(file, cancellationToken)),
+                CommandCatalog.Restore => Bind(arguments.Required("--file"), (s, file) => s.GetRequiredService<RestoreCommand>().RunAsync(file, cancellationToken)),
+                CommandCatalog.PrivacyAccessedBy => Bind(PrivacyAccessedByCommand.Request.From(arguments), (s, request) => s.GetRequiredService<PrivacyAccessedByCommand>().RunAsync(request, cancellationToken)),
                 _ => throw new InvalidOperationException($"Command '{command.Name}' has no handler."),
             };
 

@@ -36,6 +36,10 @@ internal static class CliServices
         services.AddScoped<AuditVerifyCommand>();
         services.AddScoped<Data.Audit.AuditSealer>();
         services.AddScoped<AuditSealCommand>();
+        services.AddScoped<BackupCommand>();
+        services.AddScoped<RestoreCommand>();
+        services.AddScoped<Data.Privacy.PersonalDataAccessLog>();
+        services.AddScoped<PrivacyAccessedByCommand>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -17,6 +17,9 @@ internal static class CommandCatalog
     public const string StatsRebuild = "stats rebuild";
     public const string AuditVerify = "audit verify";
     public const string AuditSeal = "audit seal";
+    public const string Backup = "backup";
+    public const string Restore = "restore";
+    public const string PrivacyAccessedBy = "privacy accessed-by";
 
     public static readonly IReadOnlyList<OptionHelp> DatabaseOptions =
     [
@@ -62,6 +65,18 @@ internal static class CommandCatalog
             ["Read-only. Exit code 0 when the chain is intact, 1 when an entry was altered, removed or reordered (the first break is reported)."]),
         new(AuditSeal, "Seal the audit entries that wait for the app's sealing job into the hash chain.", "athar audit seal [database options]", [],
             ["The running app seals new entries every few seconds; use this before a backup or a verification when the app is stopped. Safe alongside running app nodes."]),
+        new(Backup, "Copy the whole database to a file, consistently, while the app runs.", "athar backup --file F [database options]",
+            [new("--file", "F", "Where to write the backup. Required.")],
+            ["SQLite: the online backup API (a database file). PostgreSQL: pg_dump --format=custom, found through ATHAR_PG_BIN, PATH or /usr/lib/postgresql/N/bin; the password goes to it in PGPASSWORD, never on its command line. The file holds personal data: store it encrypted and as access-controlled as the database."]),
+        new(Restore, "Replace the database's content with a backup made by 'athar backup'.", "athar restore --file F [database options]",
+            [new("--file", "F", "The backup file. Required.")],
+            ["Everything in the database now is replaced. Stop the app first. PostgreSQL: pg_restore --clean --single-transaction into the existing database (create it with 'athar migrate' on a new server). Then run 'athar migrate' if the backup is older than this version."]),
+        new(PrivacyAccessedBy, "List exactly whose personal data an account was shown (breach notification).", "athar privacy accessed-by --user E [--since yyyy-MM-dd] [database options]",
+            [
+                new("--user", "E", "The account: its e-mail or its id. Required."),
+                new("--since", "yyyy-MM-dd", "Only views from this day (UTC) on. Default: all."),
+            ],
+            ["CSV on standard output: each person's id, name, e-mail, phone, number of views, first and last view and the screens. PDPL: the authority is told within 72 hours of a breach, and the people affected without undue delay."]),
     ];
 
     /// <summary>Finds the command named by the leading words; null when no words were given.</summary>
@@ -101,8 +116,9 @@ internal static class CommandCatalog
         writer.WriteLine("       athar <command> --help");
         writer.WriteLine();
         writer.WriteLine("Commands:");
+        var width = Commands.Max(c => c.Name.Length) + 2;
         foreach (var command in Commands)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {command.Name,-14}{command.Summary}"));
+            writer.WriteLine("  " + command.Name.PadRight(width) + command.Summary);
         WriteDatabaseOptions(writer);
         WriteConfigurationNotes(writer);
     }

@@ -30,6 +30,14 @@ public sealed class PostgresCliTests : IAsyncLifetime
         CliScenarios.AdminCreate_MakesAConfirmedPlatformAdminWhosePasswordVerifies(Database);
 
     [Fact]
+    public Task BackupThenRestore_OnPostgres_BringsBackExactlyTheBackedUpState() =>
+        BackupScenarios.BackupThenRestore_BringsBackExactlyTheBackedUpState(Database);
+
+    [Fact]
+    public Task PrivacyAccessedBy_OnPostgres_ListsExactlyThePeopleTheAccountWasShown() =>
+        BackupScenarios.PrivacyAccessedBy_ListsExactlyThePeopleTheAccountWasShown(Database);
+
+    [Fact]
     public Task AdminCreate_OnPostgres_Twice_IsIdempotent() =>
         CliScenarios.AdminCreate_Twice_IsIdempotent(Database);
 

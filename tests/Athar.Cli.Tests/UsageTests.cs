@@ -23,7 +23,7 @@ public sealed class UsageTests : IAsyncLifetime
         var result = await AtharTool.RunAsync(_database.Environment, flag);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var command in new[] { "migrate", "admin create", "seed demo", "info", "--provider", "--connection", "ConnectionStrings__Athar", "Athar__Database__Provider" })
+        foreach (var command in new[] { "migrate", "admin create", "seed demo", "info", "backup", "restore", "privacy accessed-by", "--provider", "--connection", "ConnectionStrings__Athar", "Athar__Database__Provider" })
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         Assert.Contains("src/Athar.Web/data/athar.db", result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
@@ -34,6 +34,9 @@ public sealed class UsageTests : IAsyncLifetime
     [InlineData("admin create")]
     [InlineData("seed demo")]
     [InlineData("info")]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    [InlineData("privacy accessed-by")]
     public async Task CommandHelp_ShowsTheCommandsUsage(string command)
     {
         var result = await AtharTool.RunAsync(_database.Environment, [.. command.Split(' '), "--help"]);
@@ -67,6 +70,8 @@ public sealed class UsageTests : IAsyncLifetime
     [InlineData("admin")]
     [InlineData("stats")]
     [InlineData("audit")]
+    [InlineData("privacy")]
+    [InlineData("backup", "now")]
     [InlineData("seed", "everything")]
     [InlineData("admin", "delete")]
     [InlineData("info", "extra")]

@@ -12,5 +12,14 @@ public sealed class AtharUser : IdentityUser<Guid>
     /// <summary>"ar" or "en": the language of messages sent to this person.</summary>
     public string PreferredLanguage { get; set; } = "ar";
 
+    /// <summary>The last time the person used the app (at most an hour stale); inactivity retention counts from here.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>When the person was told that their inactive account will be anonymised; a later visit makes it void.</summary>
+    public DateTimeOffset? RetentionWarnedAt { get; set; }
+
+    /// <summary>Set when the account was anonymised (deleted by its owner or for inactivity); it can never sign in again.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public Volunteer? Volunteer { get; set; }
 }

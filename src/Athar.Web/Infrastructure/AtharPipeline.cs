@@ -15,6 +15,7 @@ using Athar.Web.Features.Reference;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
+using Athar.Web.Features.Privacy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -40,6 +41,7 @@ public static class AtharPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePrivacyActivityTracking();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<Idempotency.IdempotencyMiddleware>();
@@ -76,6 +78,7 @@ public static class AtharPipeline
         api.MapProgramsEndpoints();
         api.MapIdeasEndpoints();
         api.MapAwardsEndpoints();
+        api.MapPrivacyEndpoints();
         StatisticsEndpoints.MapExports(app);
         app.MapLanguageEndpoints();
         app.MapCertificateDownloads();

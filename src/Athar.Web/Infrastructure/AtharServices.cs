@@ -19,6 +19,7 @@ using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
+using Athar.Web.Features.Privacy;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -121,6 +122,7 @@ public static class AtharServices
         services.AddProgramsFeature();
         services.AddIdeasFeature();
         services.AddAwardsFeature();
+        services.AddPrivacyFeature();
 
         return builder;
     }

@@ -1,5 +1,6 @@
 using Athar.Core.Applications;
 using Athar.Data;
+using Athar.Data.Privacy;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Participation;
 
 [Authorize(Policy = Policies.OrganizationWork)]
-public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, MessageVolunteers messages, IStringLocalizer<ParticipationText> t)
+public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries queries, AtharDbContext db, DecideApplication decide, MessageVolunteers messages, PersonalDataAccessLog accessLog, IStringLocalizer<ParticipationText> t)
     : StaffPageModel(access, t)
 {
     public IReadOnlyList<ParticipationQueries.Applicant> Applicants { get; private set; } = [];
@@ -19,6 +20,7 @@ public sealed class ApplicantsModel(StaffAccess access, ParticipationQueries que
         if (!await CanOperateAsync(cancellationToken))
             return NotFound();
         Applicants = await queries.ApplicantsAsync(OrganizationId, [ApplicationStatus.Pending, ApplicationStatus.Waitlisted, ApplicationStatus.Accepted], cancellationToken);
+        await accessLog.RecordAsync(User.RequiredUserId(), OrganizationId, PersonalDataPurposes.Applicants, Applicants.Select(a => a.VolunteerId), cancellationToken);
         return Page();
     }
 

@@ -16,6 +16,7 @@ public sealed class NotificationTexts(IStringLocalizerFactory factory)
         factory.Create(typeof(OrganizationsText)),
         factory.Create(typeof(Teams.TeamsText)),
         factory.Create(typeof(Recognition.RecognitionText)),
+        factory.Create(typeof(Privacy.PrivacyText)),
         factory.Create(typeof(SharedResource)),
     ];
 

@@ -160,12 +160,14 @@ public static class ParticipationEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ParticipationQueries.Applicant>>, NotFound>> ApplicantsAsync(
-        Guid organizationId, string? status, ClaimsPrincipal user, StaffAccess access, ParticipationQueries queries, CancellationToken cancellationToken)
+        Guid organizationId, string? status, ClaimsPrincipal user, StaffAccess access, ParticipationQueries queries, Data.Privacy.PersonalDataAccessLog accessLog, CancellationToken cancellationToken)
     {
         if (!await access.CanOperateAsync(user, organizationId, cancellationToken))
             return TypedResults.NotFound();
         var statuses = Enum.TryParse<ApplicationStatus>(status, ignoreCase: true, out var s) ? [s] : new[] { ApplicationStatus.Pending, ApplicationStatus.Waitlisted, ApplicationStatus.Accepted };
-        return TypedResults.Ok(await queries.ApplicantsAsync(organizationId, statuses, cancellationToken));
+        var applicants = await queries.ApplicantsAsync(organizationId, statuses, cancellationToken);
+        await accessLog.RecordAsync(user.RequiredUserId(), organizationId, Data.Privacy.PersonalDataPurposes.Applicants, applicants.Select(a => a.VolunteerId), cancellationToken);
+        return TypedResults.Ok(applicants);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DecideAsync(

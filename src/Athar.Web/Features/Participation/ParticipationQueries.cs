@@ -52,7 +52,8 @@ public sealed class ParticipationQueries(AtharDbContext db, TimeProvider clock)
 
     public sealed record Applicant(
         Guid ApplicationId, Guid OpportunityId, LocalizedText Title, DateOnly Date, TimeOnly Start, TimeOnly End, int Seats, int Accepted,
-        string Name, Gender Gender, int Age, string? Skills, ApplicationStatus Status, DateTimeOffset AppliedAt, Reliability Reliability);
+        string Name, Gender Gender, int Age, string? Skills, ApplicationStatus Status, DateTimeOffset AppliedAt, Reliability Reliability,
+        [property: System.Text.Json.Serialization.JsonIgnore] Guid VolunteerId);
 
     /// <summary>Applicants of an organisation's upcoming shifts, with each person's reliability; no personal identifiers.</summary>
     public async Task<IReadOnlyList<Applicant>> ApplicantsAsync(Guid organizationId, ApplicationStatus[] statuses, CancellationToken cancellationToken = default)
@@ -80,7 +81,7 @@ public sealed class ParticipationQueries(AtharDbContext db, TimeProvider clock)
         var reliability = history.GroupBy(h => h.VolunteerId).ToDictionary(g => g.Key, g => new Reliability(g.Count(), g.Count(x => x.Attended)));
         var today = Core.Calendar.DualDate.ToSaudiDate(now);
         return rows.Select(r => new Applicant(r.Id, r.OpportunityId, r.Title, r.Date, r.StartTime, r.EndTime, r.Seats, r.Accepted, r.FullNameAr, r.Gender,
-            AgeRules.AgeOn(r.BirthDate, today), r.Skills, r.Status, r.CreatedAt, reliability.GetValueOrDefault(r.VolunteerId, new Reliability(0, 0)))).ToList();
+            AgeRules.AgeOn(r.BirthDate, today), r.Skills, r.Status, r.CreatedAt, reliability.GetValueOrDefault(r.VolunteerId, new Reliability(0, 0)), r.VolunteerId)).ToList();
     }
 
     public sealed record RosterShift(Guid ShiftId, Guid OpportunityId, LocalizedText Title, DateOnly Date, TimeOnly Start, TimeOnly End, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<RosterEntry> Volunteers);

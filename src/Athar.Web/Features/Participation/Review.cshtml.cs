@@ -16,9 +16,9 @@ namespace Athar.Web.Features.Participation;
 /// for platform admins, who alone decide hours outside the approval window.
 /// </summary>
 [Authorize(Policy = Policies.Oversight)]
-public sealed class ReviewModel(AtharDbContext db, ReviewHours review, IStringLocalizer<ParticipationText> t) : PageModel
+public sealed class ReviewModel(AtharDbContext db, ReviewHours review, Data.Privacy.PersonalDataAccessLog accessLog, IStringLocalizer<ParticipationText> t) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, LocalizedText Organization, LocalizedText Title, DateOnly Date, int AttendedMinutes, int CreditedMinutes, HoursStatus Status, HoursConcerns Concerns);
+    public sealed record Row(Guid Id, string Name, LocalizedText Organization, LocalizedText Title, DateOnly Date, int AttendedMinutes, int CreditedMinutes, HoursStatus Status, HoursConcerns Concerns, Guid VolunteerId);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanDecide => User.IsInRole(Roles.PlatformAdmin);
@@ -38,9 +38,10 @@ public sealed class ReviewModel(AtharDbContext db, ReviewHours review, IStringLo
                 join o in db.Opportunities on h.OpportunityId equals o.Id
                 join org in db.Organizations on h.OrganizationId equals org.Id
                 orderby h.Date descending
-                select new Row(h.Id, u.FullNameAr, org.Name, o.Title, h.Date, h.AttendedMinutes, h.CreditedMinutes, h.Status, h.Concerns))
+                select new Row(h.Id, u.FullNameAr, org.Name, o.Title, h.Date, h.AttendedMinutes, h.CreditedMinutes, h.Status, h.Concerns, h.VolunteerId))
             .Take(300)
             .ToListAsync(cancellationToken);
+        await accessLog.RecordAsync(User.RequiredUserId(), null, Data.Privacy.PersonalDataPurposes.HoursReview, Rows.Select(row => row.VolunteerId), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid hoursId, string decision, string? reason, CancellationToken cancellationToken)

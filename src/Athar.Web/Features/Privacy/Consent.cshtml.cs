@@ -1,0 +1,33 @@
+using Athar.Data;
+using Athar.Data.Accounts;
+using Athar.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Athar.Web.Features.Privacy;
+
+/// <summary>Accepting the privacy notice's current version, asked when it changed since the person last accepted it.</summary>
+public sealed class ConsentModel(ConsentGate gate, AtharDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string Version => gate.CurrentVersion;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await gate.MustConsentAsync(User.RequiredUserId(), cancellationToken) ? Page() : LocalRedirect(Back);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.RequiredUserId();
+        if (await gate.MustConsentAsync(userId, cancellationToken))
+        {
+            db.ConsentRecords.Add(new ConsentRecord { UserId = userId, Kind = ConsentKind.PrivacyNotice, Version = gate.CurrentVersion, AcceptedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            gate.Accepted(userId);
+        }
+        return LocalRedirect(Back);
+    }
+
+    private string Back => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}
