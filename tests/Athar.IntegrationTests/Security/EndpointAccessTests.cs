@@ -98,7 +98,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.SceneFixture fixture
         ["GET /api/v1/teams/{id:guid}"]                                                = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/verify/{code}"]                                                  = "O  O  O  O  O  O  O  O  O",
         ["GET /check-in/{shiftId:guid}"]                                               = "L  O  O  F  F  F  O  F  F",
-        ["GET /error/{code:int?}"]                                                     = "N  N  N  N  N  N  N  N  N",
+        ["GET /error/{code:int?}"]                                                     = "O  O  O  O  O  O  O  O  O",
         ["GET /guardian/confirm"]                                                      = "O  O  O  O  O  O  O  O  O",
         ["GET /health"]                                                                = "O  O  O  O  O  O  O  O  O",
         ["GET /language/{language}"]                                                   = "O  O  O  O  O  O  O  O  O",
