@@ -28,6 +28,12 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
 {
     public const string Password = "Athar-Demo-2026";
 
+    /// <summary>
+    /// Platform admins must sign in with two factors. The demo admin's authenticator key is published (README) so
+    /// anyone trying the demo can add it to an authenticator app, and tests compute codes from it. Demo data only.
+    /// </summary>
+    public const string AdminAuthenticatorKey = "ATHARDEMOPLATFORMADMINTOTPSECRET";
+
     public sealed record DemoLogin(string Role, string Email, string Password);
 
     private sealed record Person(string Email, string NameAr, string NameEn, string NineDigits, Gender Gender, DateOnly BirthDate, int RegionId, int CityId, string Mobile, string[] Roles);
@@ -389,6 +395,12 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
         if (!result.Succeeded)
             throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
         await users.AddToRolesAsync(user, person.Roles);
+        if (person.Roles.Contains(Roles.PlatformAdmin))
+        {
+            // Where UserManager.GetAuthenticatorKeyAsync reads the key (Identity's own store entry).
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AdminAuthenticatorKey);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         if (person.Roles.Contains(Roles.Volunteer) || person.Roles.Contains(Roles.TeamLeader))
         {
             db.Volunteers.Add(new Volunteer
@@ -414,6 +426,7 @@ public sealed class DemoData(AtharDbContext db, UserManager<AtharUser> users, IO
         output.WriteLine("Athar demo logins (password for all: " + Password + "):");
         foreach (var login in logins)
             output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {login.Role,-36} {login.Email}"));
+        output.WriteLine("  Platform admins sign in with two factors; the demo admin's authenticator key is " + AdminAuthenticatorKey + ".");
         output.WriteLine();
     }
 }

@@ -6,17 +6,19 @@ public static class AuthorizationSetup
 {
     public static IServiceCollection AddAtharAuthorization(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            // Deny by default: anything not marked AllowAnonymous needs a signed-in user.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Volunteer, p => p.RequireRole(Policies.RolesByPolicy[Policies.Volunteer]))
-            .AddPolicy(Policies.OrganizationStaff, p => p.RequireRole(Policies.RolesByPolicy[Policies.OrganizationStaff]))
-            .AddPolicy(Policies.RegionalSupervisor, p => p.RequireRole(Policies.RolesByPolicy[Policies.RegionalSupervisor]))
-            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Policies.RolesByPolicy[Policies.PlatformAdmin]))
-            .AddPolicy(Policies.Oversight, p => p.RequireRole(Policies.RolesByPolicy[Policies.Oversight]))
-            .AddPolicy(Policies.OrganizationWork, p => p.RequireRole(Policies.RolesByPolicy[Policies.OrganizationWork]));
+        var twoFactorForAdmins = new TwoFactorForAdminsRequirement();
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(twoFactorForAdmins).Build();
+        var builder = services.AddAuthorizationBuilder()
+            // Deny by default: anything not marked AllowAnonymous needs a signed-in user ([Authorize] alone means the same).
+            .SetFallbackPolicy(signedIn)
+            .SetDefaultPolicy(signedIn)
+            // The two-factor set-up page itself: signed in, two-factor not yet required.
+            .AddPolicy(Policies.SettingUpTwoFactor, p => p.RequireAuthenticatedUser());
+        foreach (var (policy, roles) in Policies.RolesByPolicy)
+            builder.AddPolicy(policy, p => p.RequireRole(roles).AddRequirements(twoFactorForAdmins));
 
         services.AddScoped<IAuthorizationHandler, OrganizationAccessHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AtharDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AtharClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));

@@ -13,6 +13,9 @@ public static class Policies
     /// <summary>Organisation staff, and platform admins who may step in (platform-level review of hours).</summary>
     public const string OrganizationWork = nameof(OrganizationWork);
 
+    /// <summary>Signed in, without the two-factor rule for platform admins: only the page where they switch it on.</summary>
+    public const string SettingUpTwoFactor = nameof(SettingUpTwoFactor);
+
     /// <summary>Platform admins and regional supervisors: people who oversee organisations.</summary>
     public const string Oversight = nameof(Oversight);
 

@@ -26,9 +26,11 @@ public sealed class MinorRegistrationTests(BrowserFixture browser, AtharServer s
         await register.FillAsync(form);
         await register.SubmitAsync();
 
+        await Expect(minor.Page.Locator("main .alert-success")).ToHaveTextAsync(Texts.Ar("Register.ReceivedMinor"));
+        await new LoginPage(minor.Page).SignInAsync(form.Email, form.Password);
         var profile = new ProfilePage(minor.Page);
+        await profile.OpenFromNavigationAsync();
         Assert.Equal("/profile", profile.Path);
-        await Expect(profile.StatusAlert).ToHaveTextAsync(Texts.Ar("Register.DoneMinor"));
         await Expect(profile.GuardianPending).ToBeVisibleAsync();
         await Expect(profile.GuardianPending).ToContainTextAsync(Texts.Ar("Profile.GuardianPending"));
         await Screenshots.SaveAsync(minor.Page, "minor-profile-guardian-pending-ar");

@@ -28,10 +28,15 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser, AtharServer
         await Screenshots.SaveAsync(session.Page, "registration-form-filled-ar");
         await register.SubmitAsync();
 
+        // New or already registered, everyone is sent to sign in with the same words (no account enumeration).
+        var signIn = new LoginPage(session.Page);
+        Assert.Equal("/account/login", signIn.Path);
+        await Expect(session.Page.Locator("main .alert-success")).ToHaveTextAsync(Texts.Ar("Register.Received"));
+        await signIn.SignInAsync(form.Email, form.Password);
         var profile = new ProfilePage(session.Page);
+        await profile.OpenFromNavigationAsync();
         Assert.Equal("/profile", profile.Path);
         await profile.ExpectLanguageAsync("ar");
-        await Expect(profile.StatusAlert).ToHaveTextAsync(Texts.Ar("Register.Done"));
         await Expect(profile.Heading).ToHaveTextAsync(Texts.Ar("Profile.Title"));
         // Its owner sees the whole number, not the masked form staff see.
         await Expect(profile.NationalId).ToHaveTextAsync(form.NationalId);

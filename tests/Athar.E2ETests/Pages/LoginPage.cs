@@ -22,5 +22,11 @@ public sealed class LoginPage(IPage page) : AtharPage(page)
         await Identifier.FillAsync(identifier);
         await Password.FillAsync(password);
         await ClickAndWaitForPageAsync(SubmitButton);
+        // The demo admin signs in with two factors; its authenticator key is published with the demo data.
+        if (Path == "/account/login-2fa" && identifier == Infrastructure.TestPeople.DemoAdmin)
+        {
+            await Page.Locator("#Code").FillAsync(Athar.IntegrationTests.Infrastructure.Totp.Code(Data.Seeding.DemoData.AdminAuthenticatorKey));
+            await ClickAndWaitForPageAsync(Page.Locator("#two-factor-submit"));
+        }
     }
 }

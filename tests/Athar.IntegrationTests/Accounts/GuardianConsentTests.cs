@@ -13,7 +13,7 @@ public sealed partial class GuardianConsentTests(AppFixture fixture) : IClassFix
     {
         var input = TestPeople.Minor(app.Clock.GetUtcNow());
         var response = await app.Api().PostAsJsonAsync("/api/v1/auth/register", input, HttpHelpers.Json);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("guardianConsentRequired").GetBoolean());
         var sms = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Channel == MessageChannel.Sms && m.Recipient == "+966559876543").OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync());
         return (input, sms);

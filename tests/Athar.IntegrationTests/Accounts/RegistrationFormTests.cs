@@ -31,7 +31,7 @@ public sealed class RegistrationFormTests(AppFixture fixture) : IClassFixture<Ap
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task RegisterForm_WithValidInput_SignsInAndRedirectsToProfile(TestDatabase database)
+    public async Task RegisterForm_WithValidInput_SendsToSignIn_WhereTheNewPasswordOpensTheProfile(TestDatabase database)
     {
         var app = fixture.For(database);
         var client = app.Browser();
@@ -40,8 +40,9 @@ public sealed class RegistrationFormTests(AppFixture fixture) : IClassFixture<Ap
         var response = await client.PostFormAsync("/account/register", Form(input));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/profile", response.Headers.Location?.OriginalString);
-        var profile = await client.GetStringAsync("/profile");
+        Assert.Equal("/account/login", response.Headers.Location?.OriginalString);
+        var signedIn = await app.BrowserAsAsync(input.Email!, TestPeople.Password);
+        var profile = await signedIn.GetStringAsync("/profile");
         Assert.Contains(input.NationalId!, profile, StringComparison.Ordinal);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -20,12 +21,15 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
     private readonly string _databaseName = $"athar_it_{Guid.NewGuid():N}";
     private readonly string? _sqlitePath;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
     /// <param name="settings">Configuration on top of the test defaults (e.g. rate limits switched on).</param>
-    public AtharAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">A provider that also receives every log entry at Debug and above (the log-content tests read it).</param>
+    public AtharAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         Database = database;
         _settings = settings ?? new Dictionary<string, string?>();
+        _logs = logs;
         if (database == TestDatabase.Sqlite)
         {
             _sqlitePath = Path.Combine(Path.GetTempPath(), _databaseName + ".db");
@@ -55,6 +59,11 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Athar:RateLimits:Enabled", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_logs is not null)
+        {
+            builder.UseSetting("Logging:LogLevel:Default", "Debug");
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -29,6 +29,12 @@ public static class Builders
         var created = await users.CreateAsync(user, TestPeople.Password);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
         await users.AddToRolesAsync(user, roles);
+        // Platform admins must use two-factor sign-in; the sign-in helpers compute their codes.
+        if (roles.Contains(Roles.PlatformAdmin))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         if (roles.Contains(Roles.Volunteer))
         {
             db.Volunteers.Add(new Volunteer

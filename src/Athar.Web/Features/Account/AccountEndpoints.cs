@@ -15,9 +15,12 @@ namespace Athar.Web.Features.Account;
 
 public static class AccountEndpoints
 {
-    public sealed record LoginRequest(string? Identifier, string? Password);
+    /// <param name="TwoFactorCode">The authenticator code, for accounts with two-factor sign-in.</param>
+    /// <param name="TwoFactorRecoveryCode">Or one of the account's recovery codes (each works once).</param>
+    public sealed record LoginRequest(string? Identifier, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
-    public sealed record RegisteredResponse(Guid UserId, bool GuardianConsentRequired);
+    /// <summary>The same answer whether the account is new or the person was already registered (no account enumeration).</summary>
+    public sealed record RegistrationReceived(bool GuardianConsentRequired);
 
     public sealed record ForgotPasswordBody(string? Email);
 
@@ -34,12 +37,12 @@ public static class AccountEndpoints
         auth.MapPost("/register", RegisterAsync)
             .RequireRateLimiting(RateLimits.Registration)
             .WithName("RegisterVolunteer")
-            .WithSummary("Registers a volunteer (one national record per person).");
+            .WithSummary("Registers a volunteer (one national record per person). Answers 202 alike for a new person and a registered one; the registered account's owner is e-mailed instead.");
 
         auth.MapPost("/login", LoginAsync)
             .RequireRateLimiting(RateLimits.SignIn)
             .WithName("Login")
-            .WithSummary("Signs in with e-mail, national ID or mobile and a password; returns a bearer access token and a refresh token.");
+            .WithSummary("Signs in with e-mail, national ID or mobile and a password (plus twoFactorCode or twoFactorRecoveryCode when the account has two-factor sign-in); returns a bearer access token and a refresh token.");
 
         auth.MapPost("/refresh", RefreshAsync)
             .RequireRateLimiting(RateLimits.SignIn)
@@ -69,29 +72,34 @@ public static class AccountEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<RegisteredResponse>, ValidationProblem>> RegisterAsync(
+    private static async Task<Results<Accepted<RegistrationReceived>, ValidationProblem>> RegisterAsync(
         VolunteerRegistrationInput input, RegisterVolunteer register, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await register.RegisterAsync(input, CultureInfo.CurrentUICulture, cancellationToken);
-        if (!result.Succeeded)
+        if (!result.Received)
             return ApiProblems.Invalid(http, result.Errors);
-        var volunteerNeedsGuardian = result.User!.Volunteer?.GuardianConsentRequired ?? false;
-        return TypedResults.Created("/api/v1/me", new RegisteredResponse(result.User.Id, volunteerNeedsGuardian));
+        return TypedResults.Accepted((string?)null, new RegistrationReceived(result.GuardianConsentRequired));
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest request, SignInLookup lookup, SignInManager<AtharUser> signIn, HttpContext http)
     {
         var (outcome, user) = await lookup.CheckAsync(request.Identifier, request.Password);
+        // A locked account answers like a wrong password: only an existing account can be locked, so a
+        // different answer would tell an attacker which identifiers are registered.
         if (outcome != SignInLookup.Outcome.Succeeded)
+            return ApiProblems.Refused(http, new Refusal("invalid-credentials"), StatusCodes.Status401Unauthorized);
+        if (user!.TwoFactorEnabled)
         {
-            var code = outcome == SignInLookup.Outcome.LockedOut ? "locked-out" : "invalid-credentials";
-            var status = outcome == SignInLookup.Outcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
-            return ApiProblems.Refused(http, new Refusal(code), status);
+            // Only said after a right password, so it tells nothing to someone guessing accounts.
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+                return ApiProblems.Refused(http, new Refusal("two-factor-required"), StatusCodes.Status401Unauthorized);
+            if (!await lookup.CheckSecondFactorAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode))
+                return ApiProblems.Refused(http, new Refusal("invalid-credentials"), StatusCodes.Status401Unauthorized);
         }
         // The bearer handler writes the AccessTokenResponse body itself.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user!, isPersistent: false);
+        await signIn.SignInAsync(user, isPersistent: false);
         return TypedResults.Empty;
     }
 

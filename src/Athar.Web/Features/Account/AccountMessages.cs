@@ -28,6 +28,15 @@ public sealed class AccountMessages(UserManager<AtharUser> users, Outbox outbox,
         outbox.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.FullNameAr, link], user.Id);
     }
 
+    /// <summary>Someone registered with this account's national ID or e-mail: the owner learns it, the registrant does not.</summary>
+    public void QueueRegistrationAttempt(AtharUser owner)
+    {
+        var signIn = urls.Absolute("/account/login");
+        var reset = urls.Absolute("/account/forgot-password");
+        using var _ = CultureScope.For(owner.PreferredLanguage);
+        outbox.Email(owner.Email!, t["Email.RegistrationAttempt.Subject"], t["Email.RegistrationAttempt.Body", owner.FullNameAr, signIn, reset], owner.Id);
+    }
+
     public void QueueGuardianRequest(string guardianMobile, string minorFirstName, string token, string code, string language)
     {
         var link = urls.Absolute($"/guardian/confirm?token={token}");

@@ -1,8 +1,6 @@
-using Athar.Data.Accounts;
 using Athar.Web.Localization;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +10,7 @@ namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInLookup lookup, SignInManager<AtharUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInLookup lookup, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
     {
@@ -40,17 +38,17 @@ public sealed class LoginModel(SignInLookup lookup, SignInManager<AtharUser> sig
         if (!ModelState.IsValid)
             return Page();
 
-        var (outcome, user) = await lookup.CheckAsync(Input.Identifier, Input.Password);
+        var outcome = await lookup.SignInAsync(Input.Identifier, Input.Password, Input.RememberMe);
         switch (outcome)
         {
             case SignInLookup.Outcome.Succeeded:
-                await signIn.SignInAsync(user!, Input.RememberMe);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case SignInLookup.Outcome.LockedOut:
-                ModelState.AddModelError(string.Empty, t["Login.LockedOut"]);
-                return Page();
+            case SignInLookup.Outcome.RequiresTwoFactor:
+                return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/", Input.RememberMe });
             default:
+                // Locked or wrong, the same words: only an existing account can be locked.
                 ModelState.AddModelError(string.Empty, t["Login.Failed"]);
+                ModelState.AddModelError(string.Empty, t["Login.LockedOut"]);
                 return Page();
         }
     }

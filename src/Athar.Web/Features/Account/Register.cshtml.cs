@@ -1,11 +1,9 @@
 using System.Globalization;
 using Athar.Core.Accounts;
-using Athar.Data.Accounts;
 using Athar.Web.Infrastructure;
 using Athar.Web.Localization;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +13,7 @@ namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Registration)]
-public sealed class RegisterModel(RegisterVolunteer register, SignInManager<AtharUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RegisterModel(RegisterVolunteer register, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public VolunteerRegistrationInput Input { get; set; } = new();
@@ -30,13 +28,14 @@ public sealed class RegisterModel(RegisterVolunteer register, SignInManager<Atha
             return Page();
         }
         var result = await register.RegisterAsync(Input, CultureInfo.CurrentUICulture, cancellationToken);
-        if (!result.Succeeded)
+        if (!result.Received)
         {
             ModelState.AddFieldErrors(result.Errors, t);
             return Page();
         }
-        await signIn.SignInAsync(result.User!, isPersistent: false);
-        TempData["Status"] = result.User!.Volunteer?.GuardianConsentRequired == true ? "Register.DoneMinor" : "Register.Done";
-        return LocalRedirect("/profile");
+        // New or already registered, the person sees the same thing and signs in next: signing a new account
+        // in here would tell a stranger that the other national ID or e-mail was already taken.
+        TempData["Status"] = result.GuardianConsentRequired ? "Register.ReceivedMinor" : "Register.Received";
+        return LocalRedirect("/account/login");
     }
 }

@@ -14,6 +14,9 @@ namespace Athar.Web.Features.Account;
 /// <summary>
 /// Registers a volunteer: one national record per person. Everything (account, role, volunteer
 /// record, consents, guardian request, messages) is saved in one transaction or not at all.
+/// A national ID or e-mail that is already registered is not reported to the caller (that would tell
+/// anyone whether a person has an account): the answer is the same as for a new registration, and the
+/// registered account's owner is told by e-mail that someone tried to register with their details.
 /// </summary>
 public sealed class RegisterVolunteer(
     AtharDbContext db,
@@ -24,10 +27,15 @@ public sealed class RegisterVolunteer(
     GuardianConsents guardians,
     IOptions<IdentityOptions> identity)
 {
-    public sealed record Result(AtharUser? User, IReadOnlyList<FieldError> Errors)
+    /// <param name="User">The new account; null when the input was refused or the person was already registered.</param>
+    /// <param name="GuardianConsentRequired">From the input's birth date, so it says nothing about existing accounts.</param>
+    public sealed record Result(AtharUser? User, IReadOnlyList<FieldError> Errors, bool GuardianConsentRequired = false)
     {
-        public bool Succeeded => User is not null;
+        /// <summary>The input was valid: either a new account or a message to the registered one. Callers answer both alike.</summary>
+        public bool Received => Errors.Count == 0;
     }
+
+    private static readonly AtharUser HashingStandIn = new() { FullNameAr = "-", UserName = "-" };
 
     /// <summary>The pure rules only, for a form whose input already failed binding.</summary>
     public IReadOnlyList<FieldError> Check(VolunteerRegistrationInput input) =>
@@ -53,10 +61,6 @@ public sealed class RegisterVolunteer(
         };
 
         var refused = new List<FieldError>();
-        if (await db.Volunteers.AnyAsync(v => v.NationalId == valid.NationalId.Value, cancellationToken))
-            refused.Add(new(nameof(input.NationalId), "NationalId.Duplicate"));
-        if (await users.FindByEmailAsync(valid.Email) is not null)
-            refused.Add(new(nameof(input.Email), "Email.Duplicate"));
         foreach (var validator in users.PasswordValidators)
         {
             var check = await validator.ValidateAsync(users, user, valid.Password);
@@ -64,6 +68,8 @@ public sealed class RegisterVolunteer(
         }
         if (refused.Count > 0)
             return new(null, refused);
+        if (await TellRegisteredOwnersAsync(valid.NationalId.Value, valid.Email, valid.Password, cancellationToken))
+            return new(null, [], valid.IsMinor);
 
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -75,7 +81,10 @@ public sealed class RegisterVolunteer(
                 if (!created.Succeeded)
                 {
                     await transaction.RollbackAsync(cancellationToken);
-                    return new Result(null, created.Errors.Select(ToFieldError).ToList());
+                    if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                        && await TellRegisteredOwnersAsync(valid.NationalId.Value, valid.Email, password: null, cancellationToken))
+                        return new Result(null, [], valid.IsMinor);
+                    return new Result(null, created.Errors.Select(ToFieldError).ToList(), valid.IsMinor);
                 }
                 await users.AddToRoleAsync(user, Roles.Volunteer);
 
@@ -103,24 +112,42 @@ public sealed class RegisterVolunteer(
                 await messages.QueueEmailConfirmationAsync(user);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return new Result(user, []);
+                return new Result(user, [], valid.IsMinor);
             });
         }
         catch (DbUpdateException)
         {
-            // Two registrations with one national ID (or e-mail) raced; the unique index let exactly one in.
+            // Two registrations with one national ID (or e-mail) raced; the unique index let exactly one in,
+            // and this one answers as any registration of a known person does.
             db.ChangeTracker.Clear();
-            if (await db.Volunteers.AsNoTracking().AnyAsync(v => v.NationalId == valid.NationalId.Value, cancellationToken))
-                return new(null, [new(nameof(input.NationalId), "NationalId.Duplicate")]);
-            if (await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(valid.Email), cancellationToken))
-                return new(null, [new(nameof(input.Email), "Email.Duplicate")]);
+            if (await TellRegisteredOwnersAsync(valid.NationalId.Value, valid.Email, password: null, cancellationToken))
+                return new(null, [], valid.IsMinor);
             throw;
         }
     }
 
+    /// <summary>
+    /// When the national ID or the e-mail already belongs to an account, e-mails that account's owner and answers true.
+    /// The password is hashed anyway so that this path costs about what creating an account costs.
+    /// </summary>
+    private async Task<bool> TellRegisteredOwnersAsync(string nationalId, string email, string? password, CancellationToken cancellationToken)
+    {
+        var normalizedEmail = users.NormalizeEmail(email);
+        var owners = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalizedEmail || (u.Volunteer != null && u.Volunteer.NationalId == nationalId))
+            .ToListAsync(cancellationToken);
+        if (owners.Count == 0)
+            return false;
+        if (password is not null)
+            users.PasswordHasher.HashPassword(HashingStandIn, password);
+        foreach (var owner in owners)
+            messages.QueueRegistrationAttempt(owner);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     private FieldError ToFieldError(IdentityError error) => error.Code switch
     {
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => new("Email", "Email.Duplicate"),
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => new("Email", "Email.Invalid"),
         _ => new("Password", $"Identity.{error.Code}", PasswordArgument(error.Code)),
     };

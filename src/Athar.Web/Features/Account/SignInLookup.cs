@@ -19,10 +19,17 @@ public sealed class SignInLookup(AtharDbContext db, UserManager<AtharUser> users
         Failed,
         LockedOut,
         NotAllowed,
+
+        /// <summary>The password was right; the person must now give an authenticator or recovery code.</summary>
+        RequiresTwoFactor,
     }
 
     private static readonly AtharUser DummyUser = new() { FullNameAr = "-", UserName = "-" };
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AtharUser>().HashPassword(DummyUser, Guid.NewGuid().ToString()));
+
+    /// <summary>An authenticator or recovery code as typed: spaces and dashes dropped (apps show "123 456").</summary>
+    public static string CleanCode(string? code) =>
+        (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 
     public async Task<AtharUser?> FindAsync(string? identifier)
     {
@@ -40,6 +47,40 @@ public sealed class SignInLookup(AtharDbContext db, UserManager<AtharUser> users
             return matches.Count == 1 ? matches[0] : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Cookie sign-in for the pages: the password step, then either the session or (two-factor accounts) the
+    /// short-lived two-factor cookie that the second step reads.
+    /// </summary>
+    public async Task<Outcome> SignInAsync(string? identifier, string? password, bool remember)
+    {
+        var user = await FindAsync(identifier);
+        if (user is null)
+        {
+            new PasswordHasher<AtharUser>().VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? string.Empty);
+            return Outcome.Failed;
+        }
+        var result = await signIn.PasswordSignInAsync(user, password ?? string.Empty, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return Outcome.Succeeded;
+        if (result.RequiresTwoFactor)
+            return Outcome.RequiresTwoFactor;
+        return result.IsLockedOut ? Outcome.LockedOut : result.IsNotAllowed ? Outcome.NotAllowed : Outcome.Failed;
+    }
+
+    /// <summary>
+    /// The second step for API sign-in (no cookie to carry state): an authenticator code or a recovery code
+    /// (spent once). Wrong codes count towards the lockout as wrong passwords do.
+    /// </summary>
+    public async Task<bool> CheckSecondFactorAsync(AtharUser user, string? code, string? recoveryCode)
+    {
+        var ok = !string.IsNullOrWhiteSpace(code)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, CleanCode(code))
+            : !string.IsNullOrWhiteSpace(recoveryCode) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Trim())).Succeeded;
+        if (!ok)
+            await users.AccessFailedAsync(user);
+        return ok;
     }
 
     public async Task<(Outcome Outcome, AtharUser? User)> CheckAsync(string? identifier, string? password)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Licensing;
 
 /// <summary>A person's licences: status today, dates in both calendars, history, renewal and the licence document.</summary>
+[Authorize]
 public sealed class MineModel(LicenseIssuer issuer, LicenseRegister register, LicenseDecisions decisions, IStringLocalizer<LicensingText> t) : PageModel
 {
     public IReadOnlyList<LicenseRegister.LicenseView> Licenses { get; private set; } = [];

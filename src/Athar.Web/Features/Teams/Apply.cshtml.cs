@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Core.Teams;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Infrastructure;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Teams;
 
 /// <summary>The leader or a deputy picks a shift and members; the page then says what happened to each member.</summary>
+[Authorize]
 public sealed class ApplyModel(TeamAccess access, TeamQueries queries, ApplyAsTeam apply, IStringLocalizer<TeamsText> t, IStringLocalizer<SharedResource> shared) : PageModel
 {
     public TeamQueries.TeamDetails Details { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Core.Teams;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Infrastructure;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Teams;
 
 /// <summary>The team page: members (names only), opportunities, verified team hours, achievements, and what the reader may do.</summary>
+[Authorize]
 public sealed class DetailsModel(TeamAccess access, TeamQueries queries, TeamMembership membership, ManageTeam manage, IStringLocalizer<TeamsText> t, IStringLocalizer<SharedResource> shared) : PageModel
 {
     public TeamQueries.TeamDetails Details { get; private set; } = null!;

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Athar.Web.Features.Teams;
 
 /// <summary>The team directory: open teams of verified organisations, searchable by name, neighbourhood and city.</summary>
+[Authorize]
 public sealed class IndexModel(TeamQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Core.Accounts;
 using Athar.Core.Common;
 using Athar.Core.Training;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Training;
 
 /// <summary>Creates or edits a course, its prerequisites and trainer, and adds sessions.</summary>
+[Authorize]
 public sealed class EditModel(AtharDbContext db, CourseAccess access, SaveCourse save, TrainingQueries queries, IStringLocalizer<TrainingText> t, IStringLocalizer<SharedResource> shared) : PageModel
 {
     [BindProperty]

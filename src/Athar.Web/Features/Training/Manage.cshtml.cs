@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Core.Accounts;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Athar.Web.Features.Training;
 
 /// <summary>The courses a person runs: all for platform admins, their organisations' for licensed organisations.</summary>
+[Authorize]
 public sealed class ManageModel(TrainingQueries queries, CourseAccess access) : PageModel
 {
     public IReadOnlyList<TrainingQueries.CourseSummary> Courses { get; private set; } = [];

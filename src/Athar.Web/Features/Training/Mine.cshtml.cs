@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Core.Training;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Training;
 
 /// <summary>A person's training: enrolments, results, training hours (apart from volunteering hours) and certificates.</summary>
+[Authorize]
 public sealed class MineModel(TrainingQueries queries, Enrollments enrollments, IStringLocalizer<TrainingText> t, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TrainingQueries.MyEnrollment> Enrollments { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Athar.Data;
 using Athar.Data.Training;
 using Athar.Web.Security;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Training;
 
 /// <summary>The trainer's roster: attendance and score for each trainee, recorded once.</summary>
+[Authorize]
 public sealed class RosterModel(AtharDbContext db, CourseAccess access, TrainingQueries queries, Enrollments enrollments, IStringLocalizer<TrainingText> t) : PageModel
 {
     public Course Course { get; private set; } = null!;

@@ -1,0 +1,45 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Athar.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Authenticator codes as a phone app computes them (RFC 6238: HMAC-SHA1, 30-second steps, six digits) from the
+/// base32 key Identity stores. Identity checks codes against the system clock, not the app's fake one.
+/// Pure, so the browser tests link this file too.
+/// </summary>
+public static class Totp
+{
+    public static string Code(string base32Key, DateTimeOffset? at = null)
+    {
+        var step = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30;
+        Span<byte> counter = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(counter, step);
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; this mirrors them, it protects nothing.
+        var hash = HMACSHA1.HashData(Base32(base32Key), counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0F;
+        var value = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7FFFFFFF) % 1_000_000;
+        return value.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                bytes.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return [.. bytes];
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using Athar.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Athar.IntegrationTests.Security;
+
+/// <summary>Cookie flags, security headers (HSTS included) and antiforgery on every page that accepts a form.</summary>
+public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static IEnumerable<string> CookiesSet(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+
+    private static string Cookie(IEnumerable<string> cookies, string name) =>
+        Assert.Single(cookies, c => c.StartsWith(name + "=", StringComparison.Ordinal)).ToLowerInvariant();
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SessionAndAntiforgeryCookies_AreSecure_HttpOnly_AndSameSite(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var client = app.Browser();
+
+        var form = await client.GetAsync("/account/login");
+        var antiforgery = Cookie(CookiesSet(form), "athar.af");
+        var token = await client.AntiforgeryTokenAsync("/account/login");
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("Input.Identifier", "volunteer@athar.local"), new("Input.Password", TestPeople.DemoPassword), new("__RequestVerificationToken", token)]));
+        var session = Cookie(CookiesSet(signIn), "athar.auth");
+        var adminFirstStep = await app.Browser().PostFormAsync("/account/login", [new("Input.Identifier", "admin@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
+        var twoFactor = Cookie(CookiesSet(adminFirstStep), "Identity.TwoFactorUserId");
+
+        foreach (var cookie in new[] { antiforgery, session, twoFactor })
+        {
+            Assert.Contains("; secure", cookie, StringComparison.Ordinal);
+            Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+            Assert.Contains("; samesite=", cookie, StringComparison.Ordinal);
+        }
+        Assert.Contains("; samesite=strict", antiforgery, StringComparison.Ordinal);
+        Assert.Contains("; samesite=lax", session, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Responses_CarryTheSecurityHeaders_AndHttpsAsksForStrictTransport(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        // HSTS is never sent for localhost; a real host name gets it.
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://athar.test"), AllowAutoRedirect = false });
+
+        foreach (var path in new[] { "/", "/api/v1/regions", "/no-such-page" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task EveryPage_RefusesAFormPostWithoutTheAntiforgeryToken()
+    {
+        var app = fixture.For(TestDatabase.Sqlite);
+        var people = new[] { await app.BrowserAsAsync("volunteer@athar.local"), await app.BrowserAsAsync("org.admin@athar.local"), await app.BrowserAsAsync("admin@athar.local"), app.Browser() };
+        var organization = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Organizations.Where(o => o.RegistrationNumber == "DEMO-makkah-centres").Select(o => o.Id)));
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor)
+            .Select(e => "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimStart('/'), @"\{[^}]+\}", _ => organization.ToString()))
+            .ToList();
+        Assert.True(pages.Count > 50, $"Only {pages.Count} pages found.");
+
+        var accepted = new List<string>();
+        foreach (var page in pages)
+        {
+            foreach (var client in people)
+            {
+                var response = await client.PostAsync(page, new FormUrlEncodedContent([new("anything", "1")]));
+                var location = response.Headers.Location?.OriginalString ?? string.Empty;
+                var refusedBeforeTheForm = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
+                    || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/login", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
+                if (response.StatusCode != HttpStatusCode.BadRequest && !refusedBeforeTheForm)
+                    accepted.Add($"{page}: {(int)response.StatusCode} {location}");
+            }
+        }
+
+        Assert.True(accepted.Count == 0, "Form posts accepted without an antiforgery token:\n" + string.Join('\n', accepted));
+    }
+}
