@@ -56,6 +56,7 @@ public static class AtharCli
                 CommandCatalog.StatsRebuild => s => s.GetRequiredService<StatsRebuildCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AuditVerify => s => s.GetRequiredService<AuditVerifyCommand>().RunAsync(cancellationToken),
                 CommandCatalog.AuditSeal => s => s.GetRequiredService<AuditSealCommand>().RunAsync(cancellationToken),
+                CommandCatalog.Import => Bind(ImportCommand.Request.From(arguments), (s, request) => s.GetRequiredService<ImportCommand>().RunAsync(request, cancellationToken)),
                 _ => throw new InvalidOperationException($"Command '{command.Name}' has no handler."),
             };
 

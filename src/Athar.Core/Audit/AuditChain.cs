@@ -99,12 +99,13 @@ public static class AuditActions
     public const string LicenseRenewed = "license.renewed";
     public const string StatisticsExported = "statistics.exported";
     public const string PlatformAdminGranted = "platform-admin.granted";
+    public const string ImportCompleted = "import.completed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         OrganizationStatusChanged, MemberRoleGranted, MemberRoleChanged, MemberRemoved,
         HoursApproved, HoursAdjusted, HoursRejected,
         LicenseIssued, LicenseSuspended, LicenseReinstated, LicenseRevoked, LicenseRenewed,
-        StatisticsExported, PlatformAdminGranted,
+        StatisticsExported, PlatformAdminGranted, ImportCompleted,
     ];
 }

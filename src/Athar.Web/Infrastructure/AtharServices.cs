@@ -16,6 +16,7 @@ using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
+using Athar.Web.Features.Import;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -108,6 +109,7 @@ public static class AtharServices
         services.AddAuditFeature();
         services.AddTeamsFeature();
         services.AddRecognitionFeature();
+        services.AddImportFeature();
 
         return builder;
     }
