@@ -43,6 +43,7 @@ public static class AtharCli
                 return ExitCodes.Usage;
             }
             CommandCatalog.EnsureOptionsAllowed(arguments, command);
+            CommandCatalog.EnsureArguments(arguments, command);
 
             // Everything the command line can get wrong is checked before the database is touched.
             var database = CliConfiguration.ResolveDatabase(console.Environment, arguments);

@@ -90,7 +90,8 @@ internal static class CommandCatalog
             var parts = command.Name.Split(' ');
             if (words.Count < parts.Length || !words.Take(parts.Length).Select(w => w.ToLowerInvariant()).SequenceEqual(parts, StringComparer.Ordinal))
                 continue;
-            if (words.Count == parts.Length + command.Arguments)
+            // The bare command is found too, so that 'athar import --help' shows its help; EnsureArguments checks the rest.
+            if (words.Count == parts.Length + command.Arguments || words.Count == parts.Length)
                 return command;
             if (command.Arguments > 0)
                 throw new UsageException($"'athar {command.Name}' takes {command.Arguments} arguments: {command.Usage}");
@@ -101,6 +102,12 @@ internal static class CommandCatalog
         if (group.Count > 0)
             throw new UsageException($"unknown command '{typed}'. Did you mean: {string.Join(", ", group)}?");
         throw new UsageException($"unknown command '{typed}'.");
+    }
+
+    public static void EnsureArguments(CliArguments arguments, CommandHelp command)
+    {
+        if (arguments.Words.Count != command.Name.Split(' ').Length + command.Arguments)
+            throw new UsageException($"'athar {command.Name}' takes {command.Arguments} arguments: {command.Usage}");
     }
 
     public static void EnsureOptionsAllowed(CliArguments arguments, CommandHelp command)
