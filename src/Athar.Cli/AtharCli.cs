@@ -43,6 +43,7 @@ public static class AtharCli
                 return ExitCodes.Usage;
             }
             CommandCatalog.EnsureOptionsAllowed(arguments, command);
+            CommandCatalog.EnsureArguments(arguments, command);
 
             // Everything the command line can get wrong is checked before the database is touched.
             var database = CliConfiguration.ResolveDatabase(console.Environment, arguments);
@@ -59,6 +60,7 @@ public static class AtharCli
                 CommandCatalog.Backup => Bind(arguments.Required("--file"), (s, file) => s.GetRequiredService<BackupCommand>().RunAsync(file, cancellationToken)),
                 CommandCatalog.Restore => Bind(arguments.Required("--file"), (s, file) => s.GetRequiredService<RestoreCommand>().RunAsync(file, cancellationToken)),
                 CommandCatalog.PrivacyAccessedBy => Bind(PrivacyAccessedByCommand.Request.From(arguments), (s, request) => s.GetRequiredService<PrivacyAccessedByCommand>().RunAsync(request, cancellationToken)),
+                CommandCatalog.Import => Bind(ImportCommand.Request.From(arguments), (s, request) => s.GetRequiredService<ImportCommand>().RunAsync(request, cancellationToken)),
                 _ => throw new InvalidOperationException($"Command '{command.Name}' has no handler."),
             };
 

@@ -2,11 +2,14 @@ namespace Athar.Cli;
 
 /// <summary>
 /// The command line split into command words ("admin", "create") and options ("--email x" or "--email=x").
-/// Every option takes a value except --help/-h, so the split needs no knowledge of the command.
+/// Every option takes a value except --help/-h and the flags (--dry-run), so the split needs no knowledge of the command.
 /// </summary>
 internal sealed class CliArguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--dry-run" };
 
     private CliArguments(List<string> words, bool help)
     {
@@ -39,6 +42,11 @@ internal sealed class CliArguments
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
                 throw new UsageException($"unknown option '{token}'.");
 
+            if (Flags.Contains(token))
+            {
+                options.Add((token, "true"));
+                continue;
+            }
             var equals = token.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0)
             {
@@ -66,6 +74,8 @@ internal sealed class CliArguments
     /// <summary>The option's trimmed value; a missing or blank required option is a usage error.</summary>
     public string Required(string name) =>
         Get(name)?.Trim() is { Length: > 0 } value ? value : throw new UsageException($"option '{name}' is required.");
+
+    public bool Flag(string name) => _options.ContainsKey(name);
 
     public string? Optional(string name) => Get(name)?.Trim() is { Length: > 0 } value ? value : null;
 }

@@ -40,6 +40,10 @@ internal static class CliServices
         services.AddScoped<RestoreCommand>();
         services.AddScoped<Data.Privacy.PersonalDataAccessLog>();
         services.AddScoped<PrivacyAccessedByCommand>();
+        // Defaults of the registration and hours rules (the web app's Athar:Registration and Athar:Hours sections).
+        services.AddOptions();
+        services.AddScoped<Data.Import.ImportEngine>();
+        services.AddScoped<ImportCommand>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -4,7 +4,8 @@ namespace Athar.Cli;
 
 internal sealed record OptionHelp(string Name, string? Value, string Description);
 
-internal sealed record CommandHelp(string Name, string Summary, string Usage, IReadOnlyList<OptionHelp> Options, IReadOnlyList<string> Notes);
+/// <param name="Arguments">How many positional arguments follow the command's words (import: the kind and the file).</param>
+internal sealed record CommandHelp(string Name, string Summary, string Usage, IReadOnlyList<OptionHelp> Options, IReadOnlyList<string> Notes, int Arguments = 0);
 
 /// <summary>The commands, their options and the help text, in one table.</summary>
 internal static class CommandCatalog
@@ -20,6 +21,7 @@ internal static class CommandCatalog
     public const string Backup = "backup";
     public const string Restore = "restore";
     public const string PrivacyAccessedBy = "privacy accessed-by";
+    public const string Import = "import";
 
     public static readonly IReadOnlyList<OptionHelp> DatabaseOptions =
     [
@@ -77,6 +79,20 @@ internal static class CommandCatalog
                 new("--since", "yyyy-MM-dd", "Only views from this day (UTC) on. Default: all."),
             ],
             ["CSV on standard output: each person's id, name, e-mail, phone, number of views, first and last view and the screens. PDPL: the authority is told within 72 hours of a breach, and the people affected without undue delay."]),
+        new(Import, "Check or import volunteers, opportunities or attendance hours from a CSV or XLSX file.",
+            "athar import volunteers|opportunities|hours FILE --organization ID [--dry-run] [--encoding utf-8|windows-1256] [--language en|ar] [database options]",
+            [
+                new("--organization", "ID", "The importing organisation: its id, or its registration number. Required."),
+                new("--dry-run", null, "Check the whole file and report every problem; write nothing."),
+                new("--encoding", "utf-8|windows-1256", "Text encoding of a CSV file. Default: UTF-8 when the file is valid UTF-8 (with or without BOM), else Windows-1256 (Arabic Excel). XLSX needs none."),
+                new("--language", "en|ar", "Language of the problem report. Default: en."),
+            ],
+            [
+                "Columns (docs/import.md; English or Arabic headers, any order): volunteers: National ID, Name (Arabic), Name (English), Gender, Birth date, Mobile, Email, Region, City. Opportunities: Reference, Title (Arabic), Title (English), Description (Arabic), Description (English), Field, Region, City, Start date, End date. Hours: National ID, Opportunity reference, Date, Hours.",
+                "All or nothing: when any row has a problem nothing is written, and the report lists each problem by row and column (exit code 1). Importing the same file again adds nothing ('already imported'); people are matched by national ID and never added twice or changed.",
+                "Hours within the approval window count as verified by the organisation; older ones wait for a platform admin's review. Licences and badges follow when the web app's import follow-up job runs.",
+            ],
+            Arguments: 2),
     ];
 
     /// <summary>Finds the command named by the leading words; null when no words were given.</summary>
@@ -87,8 +103,13 @@ internal static class CommandCatalog
         foreach (var command in Commands)
         {
             var parts = command.Name.Split(' ');
-            if (words.Count == parts.Length && words.Select(w => w.ToLowerInvariant()).SequenceEqual(parts, StringComparer.Ordinal))
+            if (words.Count < parts.Length || !words.Take(parts.Length).Select(w => w.ToLowerInvariant()).SequenceEqual(parts, StringComparer.Ordinal))
+                continue;
+            // The bare command is found too, so that 'athar import --help' shows its help; EnsureArguments checks the rest.
+            if (words.Count == parts.Length + command.Arguments || words.Count == parts.Length)
                 return command;
+            if (command.Arguments > 0)
+                throw new UsageException($"'athar {command.Name}' takes {command.Arguments} arguments: {command.Usage}");
         }
 
         var typed = string.Join(' ', words);
@@ -96,6 +117,12 @@ internal static class CommandCatalog
         if (group.Count > 0)
             throw new UsageException($"unknown command '{typed}'. Did you mean: {string.Join(", ", group)}?");
         throw new UsageException($"unknown command '{typed}'.");
+    }
+
+    public static void EnsureArguments(CliArguments arguments, CommandHelp command)
+    {
+        if (arguments.Words.Count != command.Name.Split(' ').Length + command.Arguments)
+            throw new UsageException($"'athar {command.Name}' takes {command.Arguments} arguments: {command.Usage}");
     }
 
     public static void EnsureOptionsAllowed(CliArguments arguments, CommandHelp command)

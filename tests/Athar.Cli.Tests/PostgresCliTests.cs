@@ -54,4 +54,10 @@ public sealed class PostgresCliTests : IAsyncLifetime
 
         Assert.Equal(await NationalSeedScenarios.ChecksumAsync(sqlite), await NationalSeedScenarios.ChecksumAsync(Database));
     }
+
+    [Fact]
+    public Task Import_OnPostgres_DryRunThenImportThenAgain_AddsOnce() => ImportScenarios.DryRun_ThenImport_ThenAgain_AddsOnce(Database);
+
+    [Fact]
+    public Task Import_OnPostgres_Problems_AreListedByRowAndColumn() => ImportScenarios.Problems_AreListedByRowAndColumn_AndNothingIsWritten(Database);
 }

@@ -23,7 +23,7 @@ public sealed class UsageTests : IAsyncLifetime
         var result = await AtharTool.RunAsync(_database.Environment, flag);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var command in new[] { "migrate", "admin create", "seed demo", "info", "backup", "restore", "privacy accessed-by", "--provider", "--connection", "ConnectionStrings__Athar", "Athar__Database__Provider" })
+        foreach (var command in new[] { "migrate", "admin create", "seed demo", "info", "backup", "restore", "privacy accessed-by", "import", "--provider", "--connection", "ConnectionStrings__Athar", "Athar__Database__Provider" })
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         Assert.Contains("src/Athar.Web/data/athar.db", result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
@@ -37,6 +37,7 @@ public sealed class UsageTests : IAsyncLifetime
     [InlineData("backup")]
     [InlineData("restore")]
     [InlineData("privacy accessed-by")]
+    [InlineData("import")]
     public async Task CommandHelp_ShowsTheCommandsUsage(string command)
     {
         var result = await AtharTool.RunAsync(_database.Environment, [.. command.Split(' '), "--help"]);
@@ -81,6 +82,32 @@ public sealed class UsageTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("unknown command", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "volunteers")]
+    [InlineData("import", "volunteers", "a.csv", "b.csv")]
+    public async Task Import_WithoutItsKindAndFile_IsAUsageErrorShowingTheUsage(params string[] args)
+    {
+        var result = await AtharTool.RunAsync(_database.Environment, [.. args, "--organization", "x"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("takes 2 arguments", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("'--organization' is required", "import", "hours", "a.csv", "--dry-run")]
+    [InlineData("the kind must be volunteers, opportunities or hours", "import", "people", "a.csv", "--organization", "x")]
+    [InlineData("--encoding must be utf-8 or windows-1256", "import", "hours", "a.csv", "--organization", "x", "--encoding", "latin1")]
+    [InlineData("--language must be en or ar", "import", "hours", "a.csv", "--organization", "x", "--language", "fr")]
+    [InlineData("has no option '--force'", "import", "hours", "a.csv", "--organization", "x", "--force", "1")]
+    public async Task Import_WithBadOptions_IsAUsageErrorNamingTheProblem(string message, params string[] args)
+    {
+        var result = await AtharTool.RunAsync(_database.Environment, args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

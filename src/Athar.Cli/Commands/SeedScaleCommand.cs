@@ -54,7 +54,7 @@ internal sealed class SeedScaleCommand(AtharDbContext db, NationalSeeder seeder,
         var progress = new SeedProgress();
         var watch = Stopwatch.StartNew();
         SeedResult result;
-        using (var bar = new ProgressBar(console.Error, progress, watch))
+        using (var bar = new CliProgressBar(console.Error, watch, () => new(progress.Fraction, progress.Rows, "rows", progress.Stage, progress.Generating)))
             result = await seeder.SeedAsync(plan, progress, cancellationToken);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -66,65 +66,5 @@ internal sealed class SeedScaleCommand(AtharDbContext db, NationalSeeder seeder,
         output.WriteLine($"Every synthetic account signs in with the password {NationalPlan.Password}: {NationalPlan.AdminEmail} (platform admin),");
         output.WriteLine($"  {NationalPlan.OrganizationAdminEmail(1)} (organisation admin), {NationalPlan.VolunteerEmail(1)} (volunteer), {NationalPlan.RegionalSupervisorEmail(1)}.");
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// A progress line on stderr with rows, rate and the time left: redrawn in place on a terminal,
-    /// one line per stage (and every 15 s) when stderr goes to a file or a test.
-    /// </summary>
-    private sealed class ProgressBar : IDisposable
-    {
-        private readonly TextWriter _error;
-        private readonly SeedProgress _progress;
-        private readonly Stopwatch _watch;
-        private readonly Timer _timer;
-        private readonly bool _interactive = !Console.IsErrorRedirected;
-        private readonly Lock _gate = new();
-        private string _lastStage = string.Empty;
-        private TimeSpan _lastLine;
-
-        public ProgressBar(TextWriter error, SeedProgress progress, Stopwatch watch)
-        {
-            _error = error;
-            _progress = progress;
-            _watch = watch;
-            _timer = new Timer(_ => Draw(final: false), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
-        }
-
-        private void Draw(bool final)
-        {
-            lock (_gate)
-            {
-                var elapsed = _watch.Elapsed;
-                var fraction = _progress.Fraction;
-                var rows = _progress.Rows;
-                var rate = rows / Math.Max(0.001, elapsed.TotalSeconds);
-                var eta = _progress.Generating && fraction > 0.01
-                    ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction).ToString(@"m\:ss", CultureInfo.InvariantCulture)
-                    : "--:--";
-                const int width = 30;
-                var filled = (int)Math.Round(width * fraction);
-                var line = string.Create(CultureInfo.InvariantCulture,
-                    $"[{new string('#', filled)}{new string('.', width - filled)}] {fraction,4:P0} {_progress.Stage,-24} {rows,13:N0} rows {rate,9:N0}/s  elapsed {elapsed:m\\:ss}  ETA {eta}");
-                if (_interactive)
-                {
-                    _error.Write("\r" + line.PadRight(Console.BufferWidth > 0 ? Math.Min(Console.BufferWidth - 1, 140) : 140));
-                    if (final)
-                        _error.WriteLine();
-                }
-                else if (final || _progress.Stage != _lastStage || elapsed - _lastLine > TimeSpan.FromSeconds(15))
-                {
-                    _error.WriteLine(line);
-                    _lastStage = _progress.Stage;
-                    _lastLine = elapsed;
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            Draw(final: true);
-        }
     }
 }

@@ -100,12 +100,13 @@ public static class AuditActions
     public const string StatisticsExported = "statistics.exported";
     public const string PlatformAdminGranted = "platform-admin.granted";
     public const string AccountErased = "account.erased";
+    public const string ImportCompleted = "import.completed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         OrganizationStatusChanged, MemberRoleGranted, MemberRoleChanged, MemberRemoved,
         HoursApproved, HoursAdjusted, HoursRejected,
         LicenseIssued, LicenseSuspended, LicenseReinstated, LicenseRevoked, LicenseRenewed,
-        StatisticsExported, PlatformAdminGranted, AccountErased,
+        StatisticsExported, PlatformAdminGranted, AccountErased, ImportCompleted,
     ];
 }

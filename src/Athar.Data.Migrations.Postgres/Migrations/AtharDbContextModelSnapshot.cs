@@ -46,6 +46,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FullNameAr")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -54,6 +57,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<string>("FullNameEn")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -83,6 +89,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("RetentionWarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -433,6 +442,93 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ClaimedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportFollowUp", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BatchId", "VolunteerId");
+
+                    b.ToTable("ImportFollowUps");
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.OpportunityReference", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganizationId", "Reference");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityReferences");
                 });
 
             modelBuilder.Entity("Athar.Data.Licensing.License", b =>
@@ -1208,6 +1304,40 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.ToTable("PlatformSettings");
                 });
 
+            modelBuilder.Entity("Athar.Data.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("ViewerId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Programs.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1471,6 +1601,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1518,6 +1651,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("NominatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("NominatorOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("NomineeName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1540,17 +1676,19 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("NominatedBy");
 
+                    b.HasIndex("NominatorOrganizationId");
+
                     b.HasIndex("NomineeOrganizationId");
 
                     b.HasIndex("NomineeUserId");
-
-                    b.HasIndex("CycleId", "Track", "NomineeName")
-                        .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeOrganizationId")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeUserId")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Track", "NominatorOrganizationId", "NomineeName")
                         .IsUnique();
 
                     b.ToTable("AwardNominations");
@@ -1564,19 +1702,22 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("JudgeId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Criterion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Score")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("NominationId", "JudgeId");
+                    b.HasKey("NominationId", "JudgeId", "Criterion");
 
                     b.HasIndex("JudgeId");
 
                     b.ToTable("AwardScores", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 100");
+                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 10");
                         });
                 });
 
@@ -1585,6 +1726,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1603,6 +1747,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
+
+                    b.Property<int?>("ExpectedBeneficiaries")
+                        .HasColumnType("integer");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("integer");
@@ -3230,6 +3377,39 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Athar.Data.Import.ImportBatch", b =>
+                {
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportFollowUp", b =>
+                {
+                    b.HasOne("Athar.Data.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.OpportunityReference", b =>
+                {
+                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Athar.Data.Licensing.License", b =>
                 {
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
@@ -3495,6 +3675,12 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("NominatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -41,6 +41,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullNameAr")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -49,6 +52,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("FullNameEn")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -78,6 +84,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetentionWarnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -424,6 +433,93 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ClaimedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportFollowUp", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId", "VolunteerId");
+
+                    b.ToTable("ImportFollowUps");
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.OpportunityReference", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId", "Reference");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityReferences");
                 });
 
             modelBuilder.Entity("Athar.Data.Licensing.License", b =>
@@ -1191,6 +1287,38 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.ToTable("PlatformSettings");
                 });
 
+            modelBuilder.Entity("Athar.Data.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("ViewerId", "At");
+
+                    b.ToTable("PersonalDataAccessLog", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Programs.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1454,6 +1582,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1501,6 +1632,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("NominatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("NominatorOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NomineeName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1523,17 +1657,19 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NominatedBy");
 
+                    b.HasIndex("NominatorOrganizationId");
+
                     b.HasIndex("NomineeOrganizationId");
 
                     b.HasIndex("NomineeUserId");
-
-                    b.HasIndex("CycleId", "Track", "NomineeName")
-                        .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeOrganizationId")
                         .IsUnique();
 
                     b.HasIndex("CycleId", "Track", "NomineeUserId")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Track", "NominatorOrganizationId", "NomineeName")
                         .IsUnique();
 
                     b.ToTable("AwardNominations");
@@ -1547,19 +1683,22 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("JudgeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Criterion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ScoredAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("NominationId", "JudgeId");
+                    b.HasKey("NominationId", "JudgeId", "Criterion");
 
                     b.HasIndex("JudgeId");
 
                     b.ToTable("AwardScores", t =>
                         {
-                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 100");
+                            t.HasCheckConstraint("CK_AwardScores_Range", "\"Score\" >= 0 AND \"Score\" <= 10");
                         });
                 });
 
@@ -1568,6 +1707,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -1586,6 +1728,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(3000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpectedBeneficiaries")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FieldId")
                         .HasColumnType("INTEGER");
@@ -3207,6 +3352,39 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Athar.Data.Import.ImportBatch", b =>
+                {
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.ImportFollowUp", b =>
+                {
+                    b.HasOne("Athar.Data.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Import.OpportunityReference", b =>
+                {
+                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Athar.Data.Licensing.License", b =>
                 {
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
@@ -3472,6 +3650,12 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("NominatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Athar.Data.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorOrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

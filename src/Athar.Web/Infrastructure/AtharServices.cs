@@ -20,6 +20,7 @@ using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
 using Athar.Web.Features.Privacy;
+using Athar.Web.Features.Import;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -123,6 +124,7 @@ public static class AtharServices
         services.AddIdeasFeature();
         services.AddAwardsFeature();
         services.AddPrivacyFeature();
+        services.AddImportFeature();
 
         return builder;
     }

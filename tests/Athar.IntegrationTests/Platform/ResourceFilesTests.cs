@@ -58,7 +58,7 @@ public sealed partial class ResourceFilesTests
     [GeneratedRegex("\\bL\\[\"([A-Za-z0-9.\\-]+)\"\\]")]
     private static partial Regex FeatureKey();
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Athar.slnx")))

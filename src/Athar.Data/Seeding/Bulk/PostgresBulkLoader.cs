@@ -64,8 +64,14 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
     public override void Write(BulkTable table, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        Copy(_connection, table, rows);
+    }
+
+    /// <summary>One binary COPY of <paramref name="rows"/>, in the connection's current transaction; the table's triggers fire as for INSERTs.</summary>
+    internal static void Copy(NpgsqlConnection connection, BulkTable table, IReadOnlyList<object> rows)
+    {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
-        using var importer = _connection.BeginBinaryImport($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)");
+        using var importer = connection.BeginBinaryImport($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)");
         foreach (var row in rows)
         {
             importer.StartRow();

@@ -70,7 +70,7 @@ public sealed class SqliteBulkLoader(string connectionString) : BulkLoader
     }
 
     // EF's SQLite mappings store these as text; the formats are the ones EF itself writes and reads back.
-    private static object Store(object? value) => value switch
+    internal static object Store(object? value) => value switch
     {
         null => DBNull.Value,
         Guid g => g.ToString().ToUpperInvariant(),
