@@ -16,6 +16,7 @@ using Athar.Web.Features.Training;
 using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
+using Athar.Web.Infrastructure.Cluster;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -48,6 +49,7 @@ public static class AtharServices
         services.AddAtharLocalization();
         services.AddAtharIdentity(builder.Environment);
         services.AddAtharAuthorization();
+        services.AddAtharCluster(configuration);
         services.AddAtharRateLimits(builder.Configuration);
 
         services.AddDataProtection()
