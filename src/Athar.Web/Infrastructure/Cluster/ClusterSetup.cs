@@ -15,6 +15,9 @@ public sealed class ClusterOptions
 
     /// <summary>A name for this node in logs and the X-Athar-Node response header (defaults to the machine name).</summary>
     public string? NodeName { get; set; }
+
+    /// <summary>How long a visitor's reads stay on the primary after they wrote (longer than the standby's usual lag).</summary>
+    public int ReadYourWritesSeconds { get; set; } = 10;
 }
 
 public static class ClusterSetup
@@ -27,6 +30,7 @@ public static class ClusterSetup
     {
         var options = configuration.ReadClusterOptions();
         services.AddSingleton(options);
+        services.AddScoped<ReadDb>();
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             var redis = ConfigurationOptions.Parse(options.Redis);
@@ -48,6 +52,8 @@ public static class ClusterSetup
         var options = app.Services.GetRequiredService<ClusterOptions>();
         if (options.KnownProxies.Count > 0)
             app.UseForwardedHeaders();
+        if (app.Services.GetService<Athar.Data.Infrastructure.ReadReplica>() is not null)
+            app.UseRecentWriterCookie(TimeSpan.FromSeconds(options.ReadYourWritesSeconds));
         var node = options.NodeName ?? Environment.MachineName;
         app.Use((context, next) =>
         {
