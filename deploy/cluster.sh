@@ -101,7 +101,7 @@ nginx_up() {
   log "nginx on $NGINX_PORT"
   mkdir -p "$DIR/nginx/tmp"
   local servers=""
-  for n in $(seq 1 "$NODES"); do servers+="    server 127.0.0.1:$((NODE_BASE_PORT + n)) max_fails=1 fail_timeout=3s;"$'\n'; done
+  for n in $(seq 1 "$NODES"); do servers+="server 127.0.0.1:$((NODE_BASE_PORT + n)) max_fails=1 fail_timeout=3s; "; done
   sed -e "s|@SERVERS@|$servers|" -e "s|@PORT@|$NGINX_PORT|" -e "s|@DIR@|$DIR/nginx|g" "$ROOT/deploy/nginx/athar-cluster.conf" >"$DIR/nginx/nginx.conf"
   /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
 }
@@ -124,8 +124,9 @@ up() {
 
 stop_pid_file() { # file [signal]
   [ -f "$1" ] || return 0
-  kill "-${2:-TERM}" "$(cat "$1")" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$(cat "$1")" 2>/dev/null || break; sleep 0.1; done
+  local pid; pid=$(cat "$1")
+  kill "-${2:-TERM}" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   rm -f "$1"
 }
 

@@ -53,7 +53,7 @@ public sealed class OutboxOnSeveralNodesTests
         await alive.RunOnceAsync();
         Assert.All(ids, id => Assert.Equal(0, sends.GetValueOrDefault(id))); // still leased to the dead node
 
-        app.Clock.Advance(OutboxDispatcher.Lease + TimeSpan.FromSeconds(1));
+        app.Clock.Advance(alive.Lease + TimeSpan.FromSeconds(1));
         await alive.RunOnceAsync();
         Assert.All(ids, id => Assert.Equal(1, sends.GetValueOrDefault(id)));
 

@@ -1,6 +1,7 @@
 using Athar.Data;
 using Athar.Data.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Athar.Web.Infrastructure.Messaging;
 
@@ -10,13 +11,13 @@ namespace Athar.Web.Infrastructure.Messaging;
 /// message is claimed by one of them for <see cref="Lease"/> (see <see cref="OutboxClaims"/>), and a message
 /// whose node died mid-send is claimed again by another node once the lease has run out.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger) : PeriodicJob(clock, logger)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    : PeriodicJob(clock, logger)
 {
     private const int BatchSize = 50;
     private const int MaxAttempts = 10;
 
-    /// <summary>Longer than a send can take (the SMTP client's own timeout is 100 seconds).</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+    public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
@@ -65,4 +66,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IM
         var now = Clock.GetUtcNow();
         return OutboxClaims.ClaimAsync(db, now, now + Lease, MaxAttempts, BatchSize, cancellationToken);
     }
+}
+
+/// <summary>Section <c>Athar:Messaging:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How long a claimed message is held by its node; longer than a send can take (SMTP's own timeout is 100 s).</summary>
+    public int LeaseSeconds { get; set; } = 180;
 }
