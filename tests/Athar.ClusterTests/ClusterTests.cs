@@ -86,11 +86,11 @@ public sealed partial class ClusterTests(Cluster cluster, ITestOutputHelper outp
             while (Volatile.Read(ref done) < work.Count / 4)
                 await Task.Delay(20);
             await cluster.KillNodeAsync(2); // SIGKILL, mid-load
-            output.WriteLine($"node2 killed after {Volatile.Read(ref done)} of {work.Count} applications");
+            Report($"LOAD: node2 killed after {Volatile.Read(ref done)} of {work.Count} applications");
             while (Volatile.Read(ref done) < work.Count / 2)
                 await Task.Delay(20);
             await cluster.StartNodeAsync(2);
-            output.WriteLine($"node2 back after {Volatile.Read(ref done)} of {work.Count} applications");
+            Report($"LOAD: node2 back after {Volatile.Read(ref done)} of {work.Count} applications");
         });
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (item, ct) =>
         {
@@ -115,7 +115,7 @@ public sealed partial class ClusterTests(Cluster cluster, ITestOutputHelper outp
         await chaos;
 
         var acknowledged = outcomes.Where(o => o.ApplicationId is not null).ToList();
-        output.WriteLine($"{outcomes.Count} applications sent: " + string.Join(", ", outcomes.GroupBy(o => o.Status).Select(g => $"{(int)g.Key}×{g.Count()}")));
+        Report($"LOAD: {outcomes.Count} applications sent through nginx: " + string.Join(", ", outcomes.GroupBy(o => o.Status).Select(g => $"{(int)g.Key}×{g.Count()}")));
         Assert.NotEmpty(acknowledged);
         Assert.DoesNotContain(outcomes, o => o.Status == HttpStatusCode.InternalServerError);
 
@@ -134,7 +134,7 @@ public sealed partial class ClusterTests(Cluster cluster, ITestOutputHelper outp
                 FROM "Shifts" s WHERE s."Id" = '{shift}'
                 """)).Single();
             var (seats, accepted, counted) = ((int)row[0], (int)row[1], (long)row[2]);
-            output.WriteLine($"shift {shift}: {counted} accepted of {seats} seats");
+            Report($"LOAD: shift {shift}: {counted} accepted of {seats} seats");
             Assert.Equal(accepted, counted);
             Assert.True(accepted <= seats);
         }
@@ -184,10 +184,18 @@ public sealed partial class ClusterTests(Cluster cluster, ITestOutputHelper outp
             await Task.Delay(250);
         }
         var message = $"FAILOVER: writes accepted again {clock.Elapsed.TotalSeconds:0.0} s after the standby's promotion ({attempts} attempts)";
-        output.WriteLine(message);
-        Console.WriteLine(message);
+        Report(message);
         Assert.Equal(HttpStatusCode.Created, last);
         Assert.False(await cluster.QueryAsync<bool>("SELECT pg_is_in_recovery()"));
+    }
+
+    /// <summary>To the test's output and to artifacts/cluster-report.txt, which test.sh prints after the run.</summary>
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        var artifacts = Path.Combine(Cluster.Root, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        File.AppendAllText(Path.Combine(artifacts, "cluster-report.txt"), line + Environment.NewLine);
     }
 
     private sealed record Volunteer(string Email, string Token);
