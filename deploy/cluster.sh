@@ -138,6 +138,8 @@ down() {
   for d in primary standby; do
     [ -f "$DIR/pg/$d/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$DIR/pg/$d" -m immediate -w stop >/dev/null 2>&1 || true
   done
+  # The logs outlive the cluster, for whoever reads a failed run.
+  mkdir -p "$DIR.logs"; cp "$DIR"/*.log "$DIR"/pg/*.log "$DIR.logs/" 2>/dev/null || true
   rm -rf "$DIR"
 }
 

@@ -31,7 +31,8 @@ public sealed partial class ClusterTests(Cluster cluster, ITestOutputHelper outp
         async Task<HttpResponseMessage> SendAsync(HttpMethod method, int node, string path, HttpContent? content = null)
         {
             using var request = new HttpRequestMessage(method, new Uri(Cluster.Node(node), path)) { Content = content };
-            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            if (cookies.Count > 0)
+                request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
             var response = await browser.SendAsync(request);
             foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
             {
