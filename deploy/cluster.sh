@@ -35,9 +35,9 @@ install_packages() {
 }
 
 # Writes go to whichever host is the primary now; after a promotion Npgsql finds the new one by itself.
-primary_cs() { echo "Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$STANDBY_PORT;Target Session Attributes=read-write;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=40"; }
+primary_cs() { echo "Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$STANDBY_PORT;Target Session Attributes=read-write;Host Recheck Seconds=2;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=40"; }
 # Lag-tolerant reads prefer the standby and fall back to the primary when none answers.
-standby_cs() { echo "Host=127.0.0.1:$STANDBY_PORT,127.0.0.1:$PRIMARY_PORT;Target Session Attributes=prefer-standby;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=20"; }
+standby_cs() { echo "Host=127.0.0.1:$STANDBY_PORT,127.0.0.1:$PRIMARY_PORT;Target Session Attributes=prefer-standby;Host Recheck Seconds=2;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=20"; }
 
 pg_up() {
   mkdir -p "$DIR/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DIR/pg"
