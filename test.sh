@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing (apt: PostgreSQL, Chromium, fonts, poppler-utils, zbar-tools; npm assets via the
 # build), starts a private PostgreSQL server on a loopback port, runs every test project (unit,
-# integration on SQLite and PostgreSQL, CLI, browser), stops the server, and ends with the line
+# integration on SQLite and PostgreSQL, CLI, browser, then the loopback cluster), stops the server, and ends with the line
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +21,9 @@ install_packages() {
   # Athar.Documents.Tests read the rendered PDFs with pdftotext/pdftoppm/pdfinfo and decode QR codes with zbarimg.
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+  # Shared rate limits (integration tests) and the loopback cluster (Athar.ClusterTests, via deploy/cluster.sh).
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
     as_root apt-get update -qq
@@ -65,8 +68,17 @@ export ATHAR_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Pooli
 
 log "Running tests"
 dotnet test Athar.slnx -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \
-  --logger "trx" 2>&1 | tee "$ARTIFACTS/test.log"
+  --logger "trx" --filter "FullyQualifiedName!~Athar.ClusterTests" 2>&1 | tee "$ARTIFACTS/test.log"
 rc=${PIPESTATUS[0]}
+
+# Last and alone: the cluster tests bring up PostgreSQL primary + standby, Redis, three app nodes and nginx
+# (deploy/cluster.sh, ports 56020-56050) and tear them down at the end.
+log "Running cluster tests"
+dotnet test tests/Athar.ClusterTests -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \
+  --logger "trx" 2>&1 | tee -a "$ARTIFACTS/test.log"
+cluster_rc=${PIPESTATUS[0]}
+cat "$ARTIFACTS/cluster-report.txt" 2>/dev/null
+[ "$rc" -eq 0 ] && rc=$cluster_rc
 
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {gsub(",",""); f+=$4; p+=$6}
      END {printf "%d passed, %d failed\n", p, f}' "$ARTIFACTS/test.log"

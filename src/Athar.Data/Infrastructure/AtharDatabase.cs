@@ -15,6 +15,8 @@ public static class AtharDatabase
         services.AddSingleton(options);
         services.AddDbContextPool<AtharDbContext>(builder => Configure(builder, options));
         services.AddPooledDbContextFactory<AtharDbContext>(builder => Configure(builder, options));
+        if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(options.ReadOnlyConnectionString))
+            services.AddSingleton(new ReadReplica(options));
         return services;
     }
 

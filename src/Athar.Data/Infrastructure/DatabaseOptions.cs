@@ -13,6 +13,13 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = "Data Source=data/athar.db";
 
+    /// <summary>
+    /// PostgreSQL only, optional: a hot standby for reads that tolerate replication lag (search, public pages,
+    /// dashboards). E.g. "Host=standby:5432,primary:5432;Target Session Attributes=prefer-standby;..." so reads
+    /// fall back to the primary while no standby answers.
+    /// </summary>
+    public string? ReadOnlyConnectionString { get; set; }
+
     /// <summary>Applies pending migrations at start-up (on by default; turn off when a deploy step migrates).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

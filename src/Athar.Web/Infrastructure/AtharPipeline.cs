@@ -16,6 +16,7 @@ using Athar.Web.Features.Statistics;
 using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
 using Athar.Web.Features.Privacy;
+using Athar.Web.Infrastructure.Cluster;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -26,6 +27,7 @@ public static class AtharPipeline
 {
     public static WebApplication UseAtharPipeline(this WebApplication app)
     {
+        app.UseAtharCluster();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",

@@ -21,6 +21,7 @@ using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
 using Athar.Web.Features.Privacy;
 using Athar.Web.Features.Import;
+using Athar.Web.Infrastructure.Cluster;
 using Athar.Web.Infrastructure.Messaging;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -53,6 +54,7 @@ public static class AtharServices
         services.AddAtharLocalization();
         services.AddAtharIdentity(builder.Environment);
         services.AddAtharAuthorization();
+        services.AddAtharCluster(configuration);
         services.AddAtharRateLimits(builder.Configuration);
 
         services.AddDataProtection()

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Athar.Web.Infrastructure.Cluster;
 using Microsoft.AspNetCore.RateLimiting;
+using StackExchange.Redis;
 
 namespace Athar.Web.Security;
 
@@ -26,7 +28,9 @@ public sealed class RateLimitSettings
 /// Abuse limits on the endpoints an attacker hammers: sign-in, registration and password reset (only the
 /// submissions count: reading the form is free), and the lookups that could be scraped (document verification
 /// and opportunity search). Per client address, fixed windows. Account lockout (Identity) protects each account
-/// on top of this; across several app nodes each node keeps its own window (see issue #9 for a shared store).
+/// on top of this. Across several app nodes the windows live in Redis when <c>Athar:Cluster:Redis</c> is set
+/// (<see cref="RedisFixedWindowLimiter"/>); without it each node keeps its own. Behind nginx, set
+/// <c>Athar:Cluster:KnownProxies</c> so the client address is the visitor's, not the proxy's.
 /// A refused request gets 429 with Retry-After: ProblemDetails on the API, the error page in the browser.
 /// </summary>
 public static class RateLimits
@@ -65,10 +69,15 @@ public static class RateLimits
             if (!enabled || (submissionsOnly && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))))
                 return RateLimitPartition.GetNoLimiter("free");
             var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var window = TimeSpan.FromSeconds(rule.WindowSeconds);
+            // With Redis configured (several app nodes), the window is shared by all nodes; otherwise it is this node's.
+            if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+                return RateLimitPartition.Get(client, key => new RedisFixedWindowLimiter(redis, $"athar:rl:{name}:{key}", rule.Permits, window,
+                    http.RequestServices.GetRequiredService<TimeProvider>(), http.RequestServices.GetRequiredService<ILogger<RedisFixedWindowLimiter>>()));
             return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = rule.Permits,
-                Window = TimeSpan.FromSeconds(rule.WindowSeconds),
+                Window = window,
                 QueueLimit = 0,
             });
         });

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Athar.Core.Opportunities;
+using Athar.Web.Infrastructure.Cluster;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,8 @@ public static class OpportunitiesFeature
         services.AddScoped<OpportunityAccess>();
         services.AddScoped<SaveOpportunity>();
         services.AddScoped<ChangeOpportunityStatus>();
-        services.AddScoped<SearchOpportunities>();
+        // Search tolerates replication lag: it reads from the hot standby when one is configured.
+        services.AddScoped(sp => new SearchOpportunities(sp.GetRequiredService<ReadDb>().Context, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<OpportunityQueries>();
         services.AddSingleton<OpportunityJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<OpportunityJobs>());

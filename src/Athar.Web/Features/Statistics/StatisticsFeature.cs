@@ -1,5 +1,6 @@
 using Athar.Core.Statistics;
 using Athar.Data.Statistics;
+using Athar.Web.Infrastructure.Cluster;
 
 namespace Athar.Web.Features.Statistics;
 
@@ -10,8 +11,9 @@ public static class StatisticsFeature
     {
         services.AddOptions<HourlyValueOptions>().BindConfiguration("Athar:Statistics:HourlyValues");
         services.AddOptions<TargetOptions>().BindConfiguration("Athar:Statistics:Target");
-        services.AddScoped<ActivityQueries>();
-        services.AddScoped<IndicatorQueries>();
+        // Dashboards tolerate replication lag: they read from the hot standby when one is configured.
+        services.AddScoped(sp => new ActivityQueries(sp.GetRequiredService<ReadDb>().Context));
+        services.AddScoped(sp => new IndicatorQueries(sp.GetRequiredService<ReadDb>().Context, sp.GetRequiredService<ActivityQueries>()));
         services.AddScoped<StatsRebuild>();
         services.AddScoped<StatsScopes>();
         services.AddScoped<StatsLabels>();

@@ -55,6 +55,7 @@ public static class MessagingSetup
 {
     public static IServiceCollection AddAtharMessaging(this IServiceCollection services)
     {
+        services.AddOptions<OutboxOptions>().BindConfiguration("Athar:Messaging:Outbox");
         services.AddSingleton<IMessageSender>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
                 ? new StoredMessageSender(MessageChannel.Email)

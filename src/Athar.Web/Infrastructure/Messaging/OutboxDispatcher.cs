@@ -1,16 +1,23 @@
 using Athar.Data;
+using Athar.Data.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Athar.Web.Infrastructure.Messaging;
 
 /// <summary>
-/// Sends what is due in the outbox. The outbox lives in the database, so a restart loses nothing;
-/// a failed send is retried with back-off and its error kept for the admin page.
+/// Sends what is due in the outbox. The outbox lives in the database, so a restart loses nothing; a failed
+/// send is retried with back-off and its error kept for the admin page. Every node runs a dispatcher: each
+/// message is claimed by one of them for <see cref="Lease"/> (see <see cref="OutboxClaims"/>), and a message
+/// whose node died mid-send is claimed again by another node once the lease has run out.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, TimeProvider clock, ILogger<OutboxDispatcher> logger) : PeriodicJob(clock, logger)
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    : PeriodicJob(clock, logger)
 {
     private const int BatchSize = 50;
     private const int MaxAttempts = 10;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
@@ -25,33 +32,45 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<IM
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtharDbContext>();
-        var now = Clock.GetUtcNow();
-        var due = await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-            .OrderBy(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var claims = await ClaimAsync(db, cancellationToken);
+        if (claims.Count == 0)
+            return 0;
+        var ids = claims.Select(c => c.Id).ToList();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
 
-        foreach (var message in due)
+        foreach (var claim in claims)
         {
+            var message = messages[claim.Id];
             var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
-            message.Attempts++;
             try
             {
                 if (sender is null)
                     throw new InvalidOperationException($"No sender for channel {message.Channel}.");
                 await sender.SendAsync(message, cancellationToken);
-                message.SentAt = Clock.GetUtcNow();
-                message.LastError = null;
+                if (await OutboxClaims.CompleteAsync(db, claim, Clock.GetUtcNow(), cancellationToken) == 0)
+                    Logger.LogWarning("Outbox message {MessageId} was sent after its lease ran out; another node may send it again", claim.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                message.NextAttemptAt = Clock.GetUtcNow().AddSeconds(Math.Pow(2, message.Attempts) * 5);
-                Logger.LogWarning("Outbox message {MessageId} failed (attempt {Attempt})", message.Id, message.Attempts);
+                var error = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                await OutboxClaims.FailAsync(db, claim, error, Clock.GetUtcNow().AddSeconds(Math.Pow(2, claim.Attempts) * 5), cancellationToken);
+                Logger.LogWarning("Outbox message {MessageId} failed (attempt {Attempt})", claim.Id, claim.Attempts);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        return claims.Count;
     }
+
+    /// <summary>Takes a batch without sending it: what a node leaves behind when it dies right after claiming (tests use it).</summary>
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(AtharDbContext db, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        return OutboxClaims.ClaimAsync(db, now, now + Lease, MaxAttempts, BatchSize, cancellationToken);
+    }
+}
+
+/// <summary>Section <c>Athar:Messaging:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How long a claimed message is held by its node; longer than a send can take (SMTP's own timeout is 100 s).</summary>
+    public int LeaseSeconds { get; set; } = 180;
 }
