@@ -213,10 +213,18 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         return db.Shifts.AsNoTracking().Where(s => s.Date >= start && s.Date < end && opportunities.Any(o => o.Id == s.OpportunityId));
     }
 
+    private const Dimensions OpportunityDimensions =
+        Dimensions.Region | Dimensions.City | Dimensions.Field | Dimensions.Organization | Dimensions.Program | Dimensions.OrganizationType;
+
     private IQueryable<Participation.Application> ApplicationsOf(StatsFilter f)
     {
-        var opportunities = Opportunities(f);
-        var q = db.Applications.AsNoTracking().Where(a => opportunities.Any(o => o.Id == a.OpportunityId));
+        var q = db.Applications.AsNoTracking();
+        // Only a cut by an opportunity's dimension needs the opportunity: nationally the semi-join costs a pass over every application.
+        if ((f.Used & OpportunityDimensions) != Dimensions.None)
+        {
+            var opportunities = Opportunities(f);
+            q = q.Where(a => opportunities.Any(o => o.Id == a.OpportunityId));
+        }
         if (f.Gender is { } gender) q = q.Where(a => db.Volunteers.Any(v => v.UserId == a.VolunteerId && (int)v.Gender == gender));
         if (f.VolunteerId is { } volunteer) q = q.Where(a => a.VolunteerId == volunteer);
         return q;

@@ -10,7 +10,12 @@ public static class StatisticsFeature
     {
         services.AddOptions<HourlyValueOptions>().BindConfiguration("Athar:Statistics:HourlyValues");
         services.AddOptions<TargetOptions>().BindConfiguration("Athar:Statistics:Target");
-        services.AddScoped<ActivityQueries>();
+        // Athar:Statistics:UseRollups=false reads every figure from the activity facts (the definitions the rollups are
+        // held to): a switch for an operator who suspects the rollups, and the "before" of bench/results/*-stats-rollups.md.
+        services.AddScoped(sp => new ActivityQueries(sp.GetRequiredService<Data.AtharDbContext>())
+        {
+            UseRollups = sp.GetRequiredService<IConfiguration>().GetValue("Athar:Statistics:UseRollups", true),
+        });
         services.AddScoped<IndicatorQueries>();
         services.AddScoped<StatsRebuild>();
         services.AddScoped<StatsScopes>();
