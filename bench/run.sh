@@ -63,8 +63,10 @@ dotnet publish "$BENCH/Baselines/DbList" -c Release -o "$OUT/dblist" -v quiet -n
 SEED_LOG=$WORK/seed.log
 if [ "$(psql_ -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" = "1" ] && \
    [ "$(psql_ -d "$DB" -c 'SELECT count(*) > 0 FROM "Volunteers"' 2>/dev/null)" = "t" ]; then
-  log "reusing $DB"
-  echo "(reused an existing database)" > "$SEED_LOG"
+  # A reused database is brought to this build's schema: migrations apply forward (and backfill what they add, e.g. the statistics rollups).
+  log "reusing $DB (migrating it forward)"
+  dotnet "$OUT/cli/athar.dll" migrate --provider postgres --connection "$CS" >/dev/null
+  echo "(reused an existing database, migrated forward)" > "$SEED_LOG"
 else
   log "seeding scale $SCALE into $DB"
   dotnet "$OUT/cli/athar.dll" migrate --provider postgres --connection "$CS" >/dev/null

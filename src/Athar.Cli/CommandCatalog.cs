@@ -61,7 +61,7 @@ internal static class CommandCatalog
                 "Never run it against production.",
             ]),
         new(Info, "Show the database, its migrations and counts of users, volunteers, organisations.", "athar info [database options]", [], []),
-        new(StatsRebuild, "Recompute the statistics aggregates from the raw verified hours.", "athar stats rebuild [database options]", [],
+        new(StatsRebuild, "Recompute the statistics facts and rollups from the raw verified hours.", "athar stats rebuild [database options]", [],
             ["Safe to run at any time: one transaction; approvals made meanwhile wait for it and are then added on top. The figures it produces are the ones the database triggers maintain."]),
         new(AuditVerify, "Check the audit trail's hash chain from the first entry to the last.", "athar audit verify [database options]", [],
             ["Read-only. Exit code 0 when the chain is intact, 1 when an entry was altered, removed or reordered (the first break is reported)."]),

@@ -38,6 +38,8 @@ public static class EconomicValue
         var total = 0m;
         foreach (var (year, field, m) in minutes)
             total += m / 60m * rates.RateFor(year, field);
-        return Math.Round(total, 2, MidpointRounding.AwayFromZero);
+        // + 0.00m fixes the scale at two decimals: a decimal sum keeps the scale its additions happened to reach,
+        // so the same value summed in another order (facts or rollups) would otherwise print as 275.0 or 275.
+        return Math.Round(total, 2, MidpointRounding.AwayFromZero) + 0.00m;
     }
 }

@@ -848,6 +848,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("RegionId");
 
                     b.HasIndex("OrganizationId", "Status");
@@ -895,6 +897,10 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("EndsAt");
 
                     b.HasIndex("StartsAt");
 
@@ -1104,6 +1110,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Status");
 
                     b.HasIndex("OpportunityId", "Status");
 
@@ -2824,6 +2832,58 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("StatsHijriMonths");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>
+                {
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Volunteers")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PeriodKind", "PeriodKey", "Dim", "DimValue");
+
+                    b.ToTable("StatsReach");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsTotals", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProfessionalMinutes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "Month", "HijriMonth", "FieldId");
+
+                    b.HasIndex("Dim", "HijriMonth");
+
+                    b.ToTable("StatsTotals");
                 });
 
             modelBuilder.Entity("Athar.Data.Teams.Team", b =>

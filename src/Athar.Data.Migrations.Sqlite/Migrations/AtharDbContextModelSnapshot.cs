@@ -833,6 +833,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgramId");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("RegionId");
 
                     b.HasIndex("OrganizationId", "Status");
@@ -880,6 +882,10 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("EndsAt");
 
                     b.HasIndex("StartsAt");
 
@@ -1089,6 +1095,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Status");
 
                     b.HasIndex("OpportunityId", "Status");
 
@@ -2805,6 +2813,58 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StatsHijriMonths");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>
+                {
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Volunteers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodKind", "PeriodKey", "Dim", "DimValue");
+
+                    b.ToTable("StatsReach");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsTotals", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HijriMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProfessionalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "Month", "HijriMonth", "FieldId");
+
+                    b.HasIndex("Dim", "HijriMonth");
+
+                    b.ToTable("StatsTotals");
                 });
 
             modelBuilder.Entity("Athar.Data.Teams.Team", b =>

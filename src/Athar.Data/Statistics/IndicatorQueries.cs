@@ -70,17 +70,22 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         }
         if (Wanted(IndicatorKey.Applications))
         {
-            var applications = Applications(f);
-            var all = await applications.CountAsync(ct);
-            var accepted = await applications.CountAsync(a => a.Status == ApplicationStatus.Accepted, ct);
+            // One pass for both counts: nationally a year is over a million applications.
+            var byStatus = await Applications(f).GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var all = byStatus.Sum(x => x.Count);
+            var accepted = byStatus.Where(x => x.Status == ApplicationStatus.Accepted).Sum(x => x.Count);
             figures[IndicatorKey.Applications] = all;
             figures[IndicatorKey.AcceptanceRate] = Ratios.Percent(accepted, all);
         }
         if (Wanted(IndicatorKey.NoShowRate))
         {
-            var due = NoShowBase(f, now);
-            var count = await due.CountAsync(ct);
-            var absent = await due.CountAsync(a => !db.Attendance.Any(x => x.ApplicationId == a.Id), ct);
+            // One pass over the due applications for both counts (nationally a year is a million of them).
+            var counts = await NoShowBase(f, now)
+                .Select(a => new { Absent = !db.Attendance.Any(x => x.ApplicationId == a.Id) })
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Absent = g.Count(x => x.Absent) })
+                .SingleOrDefaultAsync(ct);
+            var (count, absent) = (counts?.Count ?? 0, counts?.Absent ?? 0);
             figures[IndicatorKey.NoShowRate] = Ratios.Percent(absent, count);
         }
         if (Wanted(IndicatorKey.FlaggedHoursRate))
@@ -213,10 +218,18 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         return db.Shifts.AsNoTracking().Where(s => s.Date >= start && s.Date < end && opportunities.Any(o => o.Id == s.OpportunityId));
     }
 
+    private const Dimensions OpportunityDimensions =
+        Dimensions.Region | Dimensions.City | Dimensions.Field | Dimensions.Organization | Dimensions.Program | Dimensions.OrganizationType;
+
     private IQueryable<Participation.Application> ApplicationsOf(StatsFilter f)
     {
-        var opportunities = Opportunities(f);
-        var q = db.Applications.AsNoTracking().Where(a => opportunities.Any(o => o.Id == a.OpportunityId));
+        var q = db.Applications.AsNoTracking();
+        // Only a cut by an opportunity's dimension needs the opportunity: nationally the semi-join costs a pass over every application.
+        if ((f.Used & OpportunityDimensions) != Dimensions.None)
+        {
+            var opportunities = Opportunities(f);
+            q = q.Where(a => opportunities.Any(o => o.Id == a.OpportunityId));
+        }
         if (f.Gender is { } gender) q = q.Where(a => db.Volunteers.Any(v => v.UserId == a.VolunteerId && (int)v.Gender == gender));
         if (f.VolunteerId is { } volunteer) q = q.Where(a => a.VolunteerId == volunteer);
         return q;

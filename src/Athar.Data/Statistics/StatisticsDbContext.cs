@@ -6,4 +6,6 @@ public sealed partial class AtharDbContext
 {
     public DbSet<Statistics.StatsActivity> StatsActivity => Set<Statistics.StatsActivity>();
     public DbSet<Statistics.StatsHijriMonth> StatsHijriMonths => Set<Statistics.StatsHijriMonth>();
+    public DbSet<Statistics.StatsReach> StatsReach => Set<Statistics.StatsReach>();
+    public DbSet<Statistics.StatsTotals> StatsTotals => Set<Statistics.StatsTotals>();
 }

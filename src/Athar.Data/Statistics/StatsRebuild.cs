@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Data.Statistics;
 
 /// <summary>
-/// Recomputes the activity aggregates from the raw approved hours (<c>athar stats rebuild</c>). The same
+/// Recomputes the activity facts and their rollups from the raw approved hours (<c>athar stats rebuild</c>). The same
 /// SQL expressions as the triggers, set-based so it runs in the database at national scale.
 /// </summary>
 public sealed class StatsRebuild(AtharDbContext db)
@@ -12,6 +12,8 @@ public sealed class StatsRebuild(AtharDbContext db)
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        // At national scale each set-based statement runs for minutes, far past the default 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -24,7 +26,9 @@ public sealed class StatsRebuild(AtharDbContext db)
             }
             foreach (var statement in StatisticsSql.SeedHijriMonths())
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(StatisticsSql.Rebuild(provider), cancellationToken);
+            // The facts from the hours, then the rollups from the facts, with the rollup trigger set aside meanwhile.
+            foreach (var statement in StatsRollupSql.RebuildAll(provider))
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             var rows = await db.StatsActivity.CountAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return rows;

@@ -12,7 +12,12 @@ public static class StatisticsFeature
         services.AddOptions<HourlyValueOptions>().BindConfiguration("Athar:Statistics:HourlyValues");
         services.AddOptions<TargetOptions>().BindConfiguration("Athar:Statistics:Target");
         // Dashboards tolerate replication lag: they read from the hot standby when one is configured.
-        services.AddScoped(sp => new ActivityQueries(sp.GetRequiredService<ReadDb>().Context));
+        // Athar:Statistics:UseRollups=false reads every figure from the activity facts (the definitions the rollups are
+        // held to): a switch for an operator who suspects the rollups, and the "before" of bench/results/*-stats-rollups.md.
+        services.AddScoped(sp => new ActivityQueries(sp.GetRequiredService<ReadDb>().Context)
+        {
+            UseRollups = sp.GetRequiredService<IConfiguration>().GetValue("Athar:Statistics:UseRollups", true),
+        });
         services.AddScoped(sp => new IndicatorQueries(sp.GetRequiredService<ReadDb>().Context, sp.GetRequiredService<ActivityQueries>()));
         services.AddScoped<StatsRebuild>();
         services.AddScoped<StatsScopes>();

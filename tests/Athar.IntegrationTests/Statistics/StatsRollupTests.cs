@@ -1,0 +1,185 @@
+using Athar.Core.Accounts;
+using Athar.Core.Attendance;
+using Athar.Core.Opportunities;
+using Athar.Core.Statistics;
+using Athar.Data;
+using Athar.Data.Organizations;
+using Athar.Data.Statistics;
+using Athar.IntegrationTests.Infrastructure;
+using Athar.Web.Features.Participation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Athar.IntegrationTests.Statistics;
+
+/// <summary>
+/// The rollups (StatsReach, StatsTotals) give exactly the figures the activity facts give, for every cut and
+/// breakdown either path serves, through approvals, adjustments and an un-approval back to zero, and under
+/// concurrent approvals of one volunteer; a rebuild recomputes them to the same rows.
+/// </summary>
+public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static readonly HourlyValueOptions Rates = new()
+    {
+        DefaultSar = 20m,
+        Rates = [new HourlyValueRate { Year = 2026, Sar = 25m }, new HourlyValueRate { Year = 2026, FieldId = 1, Sar = 60.5m }],
+    };
+
+    private static IEnumerable<StatsFilter> Cuts()
+    {
+        var y2026 = StatsPeriod.GregorianYear(2026);
+        yield return new StatsFilter(y2026);
+        yield return new StatsFilter(StatsPeriod.GregorianYear(2025));
+        yield return new StatsFilter(StatsPeriod.ForMonth(2026, 11));
+        yield return new StatsFilter(StatsPeriod.ForMonth(2026, 10));
+        yield return new StatsFilter(StatsPeriod.ForQuarter(2026, 4));
+        yield return new StatsFilter(StatsPeriod.Hijri(1448));
+        yield return new StatsFilter(StatsPeriod.Hijri(1447));
+        yield return new StatsFilter(y2026) { RegionId = 1 };
+        yield return new StatsFilter(StatsPeriod.Hijri(1448)) { RegionId = 2 };
+        yield return new StatsFilter(StatsPeriod.ForMonth(2026, 11)) { RegionId = 2 };
+        yield return new StatsFilter(y2026) { RegionId = 2, FieldId = 1 };
+        yield return new StatsFilter(y2026) { RegionId = 2, CityId = 202 };
+        yield return new StatsFilter(y2026) { RegionId = 2, Gender = (int)Gender.Female };
+        yield return new StatsFilter(y2026) { RegionId = 1, AgeBand = AgeBand.From25To34 };
+        yield return new StatsFilter(y2026) { RegionId = 2, OrganizationType = (int)OrganizationType.Government };
+        yield return new StatsFilter(y2026) { FieldId = 16 };
+        yield return new StatsFilter(y2026) { CityId = 201 };
+        yield return new StatsFilter(y2026) { Gender = (int)Gender.Male };
+        yield return new StatsFilter(y2026) { AgeBand = AgeBand.Under18 };
+        yield return new StatsFilter(y2026) { OrganizationType = (int)OrganizationType.NonProfitAssociation };
+        yield return new StatsFilter(y2026) { FieldId = 1, Gender = (int)Gender.Female }; // no rollup holds it: the facts answer
+    }
+
+    /// <summary>Every hour-based figure of every cut and breakdown, from the given path, as comparable text.</summary>
+    private static async Task<List<string>> FiguresAsync(AtharDbContext db, bool rollups)
+    {
+        var q = new ActivityQueries(db) { UseRollups = rollups };
+        var lines = new List<string>();
+        foreach (var cut in Cuts())
+        {
+            var name = $"{cut.Period} r{cut.RegionId} c{cut.CityId} f{cut.FieldId} g{cut.Gender} a{cut.AgeBand} t{cut.OrganizationType}";
+            lines.Add($"{name}: volunteers {await q.UniqueVolunteersAsync(cut)}, minutes {await q.MinutesAsync(cut)}, " +
+                $"professional {await q.ProfessionalMinutesAsync(cut)}, value {await q.EconomicValueAsync(cut, Rates)}");
+            lines.Add($"{name}: per year {string.Join(' ', await q.VolunteersPerYearAsync(cut))}");
+            foreach (var by in Enum.GetValues<Breakdown>())
+                lines.Add($"{name} by {by}: {string.Join(' ', await q.BreakdownAsync(cut, by, Rates))}");
+        }
+        return lines;
+    }
+
+    private static async Task AssertPathsAgreeAsync(AtharAppFactory app)
+    {
+        var fromFacts = await app.QueryAsync(db => FiguresAsync(db, rollups: false));
+        var fromRollups = await app.QueryAsync(db => FiguresAsync(db, rollups: true));
+        AssertLines(fromFacts, fromRollups);
+    }
+
+    /// <summary>Line by line, so a failure names the cut and figure that differ.</summary>
+    private static void AssertLines(List<string> expected, List<string> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+            Assert.Equal(e, a);
+    }
+
+    /// <summary>The rollup rows that count (zeros left by un-approvals are not figures), as comparable text.</summary>
+    private static Task<List<string>> RollupRowsAsync(AtharAppFactory app) => app.QueryAsync(async db =>
+    {
+        var reach = (await db.StatsReach.AsNoTracking().Where(r => r.Volunteers != 0).ToListAsync())
+            .Select(r => $"reach {r.PeriodKind} {r.PeriodKey} {r.Dim} {r.DimValue} {r.Volunteers}");
+        var totals = (await db.StatsTotals.AsNoTracking().Where(t => t.Minutes != 0 || t.ProfessionalMinutes != 0).ToListAsync())
+            .Select(t => $"totals {t.Dim} {t.DimValue} {t.Month} {t.HijriMonth} {t.FieldId} {t.Minutes} {t.ProfessionalMinutes}");
+        return reach.Concat(totals).Order(StringComparer.Ordinal).ToList();
+    });
+
+    private static async Task RebuildAsync(AtharAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StatsRebuild>().RunAsync();
+    }
+
+    private static Task<int> SetStatusAsync(AtharAppFactory app, Guid hoursId, HoursStatus status) => app.QueryAsync(db =>
+        db.VolunteerHours.Where(h => h.Id == hoursId).ExecuteUpdateAsync(h => h.SetProperty(x => x.Status, status)));
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RollupPath_EqualsFactsPath_ThroughApprovalsAdjustmentsAndUnapproval_AndRebuildRecomputesTheSameRows(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var orgRiyadh = await s.OrganizationAsync(1, 101, OrganizationType.NonProfitAssociation);
+        var orgMakkah = await s.OrganizationAsync(2, 202, OrganizationType.Government);
+        var riyadhSocial = await s.OpportunityAsync(orgRiyadh, 1, 101, 3);
+        var riyadhInMakkah = await s.OpportunityAsync(orgRiyadh, 2, 201, 16, VolunteeringType.Skilled);
+        var makkahHealth = await s.OpportunityAsync(orgMakkah, 2, 202, 1, VolunteeringType.Professional);
+        var both = await s.VolunteerAsync(Gender.Female, new DateOnly(1995, 11, 15));
+        var teen = await s.VolunteerAsync(Gender.Male, new DateOnly(2009, 11, 10), regionId: 2, cityId: 202);
+
+        // "Both" in two regions, two organisations, three fields; 28 October and 20 November 2026 fall in different Hijri months.
+        await s.HoursAsync(both, riyadhSocial, new DateOnly(2026, 11, 5), 180, HoursStatus.Approved);
+        var inMakkah = await s.HoursAsync(both, riyadhInMakkah, new DateOnly(2026, 11, 20), 240, HoursStatus.Pending);
+        await s.DecideAsync(inMakkah, ReviewHours.Decision.Approve);
+        var health = await s.HoursAsync(both, makkahHealth, new DateOnly(2026, 10, 28), 300, HoursStatus.Pending);
+        await s.DecideAsync(health, ReviewHours.Decision.Adjust, 200, "Arrived late");
+        await s.HoursAsync(both, makkahHealth, new DateOnly(2025, 6, 15), 120, HoursStatus.Approved);
+        var teenHealth = await s.HoursAsync(teen, makkahHealth, new DateOnly(2026, 11, 9), 90, HoursStatus.Approved);
+        var teenSecond = await s.HoursAsync(teen, makkahHealth, new DateOnly(2026, 11, 10), 60, HoursStatus.Approved);
+        await AssertPathsAgreeAsync(app);
+
+        // Un-approval: one of the teen's two November rows, then the other: reach falls only when no active row is left.
+        var (kind, key) = RollupCut.PeriodKey(StatsPeriod.ForMonth(2026, 11));
+        Task<long> TeenRegionReachAsync() => app.QueryAsync(db => db.StatsReach
+            .Where(r => r.PeriodKind == kind && r.PeriodKey == key && r.Dim == RollupDim.RegionAgeBand && r.DimValue == 2 * StatsRollupSql.PairBase + (int)AgeBand.Under18)
+            .Select(r => r.Volunteers).SingleOrDefaultAsync());
+        var before = await TeenRegionReachAsync();
+        await SetStatusAsync(app, teenHealth, HoursStatus.Rejected);
+        Assert.Equal(before, await TeenRegionReachAsync());
+        await SetStatusAsync(app, teenSecond, HoursStatus.Rejected);
+        Assert.Equal(before - 1, await TeenRegionReachAsync());
+        await AssertPathsAgreeAsync(app);
+
+        var rowsBefore = await RollupRowsAsync(app);
+        var figuresBefore = await app.QueryAsync(db => FiguresAsync(db, rollups: true));
+        await RebuildAsync(app);
+        AssertLines(rowsBefore, await RollupRowsAsync(app));
+        AssertLines(figuresBefore, await app.QueryAsync(db => FiguresAsync(db, rollups: true)));
+
+        // The trigger is back after the rebuild: a new approval moves the rollups again.
+        await SetStatusAsync(app, teenSecond, HoursStatus.Approved);
+        Assert.Equal(before, await TeenRegionReachAsync());
+        await AssertPathsAgreeAsync(app);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ConcurrentApprovals_OfOneVolunteerInDifferentOpportunities_CountHerOnce(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var volunteer = await s.VolunteerAsync(Gender.Female, new DateOnly(1990, 1, 1));
+        var organization = await s.OrganizationAsync(1, 102, OrganizationType.University);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var opportunity = await s.OpportunityAsync(organization, 1 + i % 2, i % 2 == 0 ? 102 : 201, 1 + i % 3);
+            ids.Add(await s.HoursAsync(volunteer, opportunity, new DateOnly(2026, 9, 1).AddDays(i), 30 + i, HoursStatus.Pending));
+        }
+        var september = new StatsFilter(StatsPeriod.ForMonth(2026, 9));
+        var othersBefore = await app.QueryAsync(db => new ActivityQueries(db).UniqueVolunteersAsync(september));
+
+        await Task.WhenAll(ids.Select(id => Task.Run(() => s.DecideAsync(id, ReviewHours.Decision.Approve))));
+
+        Assert.Equal(othersBefore + 1, await app.QueryAsync(db => new ActivityQueries(db).UniqueVolunteersAsync(september)));
+        await AssertPathsAgreeAsync(app);
+
+        // All of her rows un-approved at once: back to zero, once.
+        await Task.WhenAll(ids.Select(id => Task.Run(() => SetStatusAsync(app, id, HoursStatus.Rejected))));
+        Assert.Equal(othersBefore, await app.QueryAsync(db => new ActivityQueries(db).UniqueVolunteersAsync(september)));
+        await AssertPathsAgreeAsync(app);
+
+        var rows = await RollupRowsAsync(app);
+        await RebuildAsync(app);
+        AssertLines(rows, await RollupRowsAsync(app));
+    }
+}
