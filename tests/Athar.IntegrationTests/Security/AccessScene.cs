@@ -27,7 +27,9 @@ public enum Actor
 /// <summary>
 /// Two organisations in the Riyadh region and one of everything in organisation A: an opportunity with a shift,
 /// volunteer A's application, hours, enrolment and notification, a team led by a licensed leader, a pending
-/// invitation. Every route value of the access table points at one of these, so a 404 for organisation B's
+/// invitation, an active program, an initiative led by A with a third organisation as partner, volunteer A's idea
+/// addressed to A, A's winning nomination of a published award cycle (its certificate) and A's nomination in an
+/// open cycle judged by the team leader. Every route value of the access table points at one of these, so a 404 for organisation B's
 /// admin or volunteer B proves that ids of other people's objects are not found, not merely forbidden.
 /// </summary>
 public sealed class AccessScene
@@ -49,6 +51,12 @@ public sealed class AccessScene
     public Guid EnrollmentOfVolunteerA { get; private set; }
     public Guid LicenseOfLeader { get; private set; }
     public long NotificationOfVolunteerA { get; private set; }
+    public Guid ProgramOfA { get; private set; }
+    public Guid InitiativeOfA { get; private set; }
+    public Guid IdeaOfVolunteerA { get; private set; }
+    public Guid AwardCycle { get; private set; }
+    public Guid NominationOfA { get; private set; }
+    public Guid WinningNominationOfA { get; private set; }
 
     public HttpClient BrowserOf(Actor actor) => _clients[actor].Browser;
 
@@ -136,6 +144,72 @@ public sealed class AccessScene
         EnrollmentOfVolunteerA = (await enrolled.ReadJsonAsync()).GetProperty("id").GetGuid();
 
         NotificationOfVolunteerA = await App.QueryAsync(db => db.Notifications.Where(n => n.UserId == volunteerA.UserId).Select(n => n.Id).FirstAsync());
+
+        await BuildProgramsAndIdeasAsync(leader.Email);
+    }
+
+    // Programs, initiatives, ideas and awards: each owned by organisation A (or volunteer A), so that organisation B
+    // and volunteer B meet them only as ids that are not theirs.
+    private async Task BuildProgramsAndIdeasAsync(string judgeEmail)
+    {
+        var adminOfA = ApiOf(Actor.AdminOfA);
+        ProgramOfA = await CreatedIdAsync(adminOfA, "/api/v1/programs", new
+        {
+            organizationId = OrganizationA, titleAr = "برنامج أصدقاء الحي", descriptionAr = "برنامج الجهة", startsOn = "2026-01-01", endsOn = "2026-12-31", status = "active",
+        });
+        // Linked, so that taking the opportunity out of the program is a real object for the owner and a 404 for others.
+        var linked = await adminOfA.PostAsJsonAsync($"/api/v1/programs/{ProgramOfA}/opportunities", new { opportunityId = OpportunityA });
+        Assert.True(linked.IsSuccessStatusCode, await linked.Content.ReadAsStringAsync());
+
+        // The partner is a third organisation with no actor: organisation B stays an outsider to the initiative.
+        var (partner, _, _) = await App.CreateVerifiedOrganizationAsync(regionId: 1, cityId: 101);
+        InitiativeOfA = await CreatedIdAsync(adminOfA, "/api/v1/initiatives", new
+        {
+            leadOrganizationId = OrganizationA, titleAr = "مبادرة الحي النظيف", descriptionAr = "تنظيف الأحياء", startsOn = "2026-01-01", endsOn = "2026-12-31", status = "active",
+            targetVolunteers = 10, partners = new[] { new { organizationId = partner, role = "implementer" } },
+        });
+
+        IdeaOfVolunteerA = await CreatedIdAsync(ApiOf(Actor.VolunteerA), $"/api/v1/organizations/{OrganizationA}/ideas", new
+        {
+            title = "شواطئ نظيفة", description = "حملة أسبوعية لتنظيف الشواطئ", fieldId = 3, regionId = 1, cityId = 101, expectedBeneficiaries = 250,
+        });
+
+        // A published cycle whose winner is organisation A (its certificate), then an open one being judged.
+        WinningNominationOfA = await NominateInNewCycleAsync(2029, judgeEmail);
+        var platformAdmin = ApiOf(Actor.PlatformAdmin);
+        var judge = ApiOf(Actor.TeamLeader);
+        var scored = await judge.PutAsJsonAsync($"/api/v1/awards/nominations/{WinningNominationOfA}/scores", new
+        {
+            scores = new[] { "impact", "sustainability", "innovation", "partnership" }.Select(criterion => new { criterion, score = 8 }),
+        });
+        Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        foreach (var step in new[] { "close-nominations", "publish" })
+        {
+            var advanced = await platformAdmin.PostAsync($"/api/v1/awards/cycles/{AwardCycle}/{step}", null);
+            Assert.True(advanced.IsSuccessStatusCode, $"{step}: {await advanced.Content.ReadAsStringAsync()}");
+        }
+        NominationOfA = await NominateInNewCycleAsync(2030, judgeEmail);
+    }
+
+    private async Task<Guid> NominateInNewCycleAsync(int year, string judgeEmail)
+    {
+        var platformAdmin = ApiOf(Actor.PlatformAdmin);
+        AwardCycle = await CreatedIdAsync(platformAdmin, "/api/v1/awards/cycles", new { year });
+        var appointed = await platformAdmin.PostAsJsonAsync($"/api/v1/awards/cycles/{AwardCycle}/judges", new { email = judgeEmail });
+        Assert.True(appointed.IsSuccessStatusCode, await appointed.Content.ReadAsStringAsync());
+        var opened = await platformAdmin.PostAsync($"/api/v1/awards/cycles/{AwardCycle}/open-nominations", null);
+        Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+        return await CreatedIdAsync(ApiOf(Actor.AdminOfA), $"/api/v1/awards/cycles/{AwardCycle}/nominations", new
+        {
+            organizationId = OrganizationA, track = "nonProfitOrganizations", statement = "ثلاثة آلاف ساعة تطوع موثقة",
+        });
+    }
+
+    private static async Task<Guid> CreatedIdAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     private async Task SignInAsync(Actor actor, string? email, string? password)
@@ -163,7 +237,8 @@ public sealed class AccessScene
             var segment = segments[i];
             if (!segment.Contains('{', StringComparison.Ordinal))
                 continue;
-            var owner = i > 0 ? segments[i - 1] : string.Empty;
+            // "/programs/edit/{id}" edits a program: the kind is named before "edit".
+            var owner = i > 1 && segments[i - 1] == "edit" ? segments[i - 2] : i > 0 ? segments[i - 1] : string.Empty;
             segments[i] = System.Text.RegularExpressions.Regex.Replace(segment, @"\{\*?([A-Za-z]+)[^}]*\}", m => ValueFor(owner, m.Groups[1].Value, member));
         }
         return "/" + string.Join('/', segments);
@@ -177,6 +252,9 @@ public sealed class AccessScene
         (_, "enrollmentId") => EnrollmentOfVolunteerA.ToString(),
         (_, "licenseId") => LicenseOfLeader.ToString(),
         (_, "invitationId") => InvitationOfA.ToString(),
+        (_, "ideaId") => IdeaOfVolunteerA.ToString(),
+        ("certificates", "nominationId") => WinningNominationOfA.ToString(),
+        (_, "nominationId") => NominationOfA.ToString(),
         (_, "userId") => member.ToString(),
         (_, "year") => "2026",
         ("error", "code") => "404",
@@ -193,7 +271,11 @@ public sealed class AccessScene
         ("applications", "id") => ApplicationOfVolunteerA.ToString(),
         ("hours", "id") => HoursOfVolunteerA.ToString(),
         ("teams", "id") => TeamA.ToString(),
-        ("courses" or "training" or "edit", "id") => Course.ToString(),
+        ("courses" or "training", "id") => Course.ToString(),
+        ("programs", "id") => ProgramOfA.ToString(),
+        ("initiatives", "id") => InitiativeOfA.ToString(),
+        ("awards" or "cycles", "id") => AwardCycle.ToString(),
+        ("nominations", "id") => NominationOfA.ToString(),
         ("course-sessions", "id") => CourseSession.ToString(),
         ("enrollments", "id") => EnrollmentOfVolunteerA.ToString(),
         ("licenses", "id") => LicenseOfLeader.ToString(),

@@ -1,12 +1,14 @@
 using Athar.Data;
 using Athar.Data.Accounts;
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Athar.Web.Features.Privacy;
 
 /// <summary>Accepting the privacy notice's current version, asked when it changed since the person last accepted it.</summary>
+[Authorize]
 public sealed class ConsentModel(ConsentGate gate, AtharDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,10 +1,12 @@
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Athar.Web.Features.Privacy;
 
 /// <summary>The person's own data, to download as JSON or CSV, with the ways to delete the account.</summary>
+[Authorize]
 public sealed class DataModel(PersonalDataExport export) : PageModel
 {
     public PersonalDataExport.Record Record { get; private set; } = null!;

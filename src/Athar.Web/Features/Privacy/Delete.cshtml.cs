@@ -1,5 +1,6 @@
 using Athar.Data.Accounts;
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Privacy;
 
 /// <summary>Deleting one's own account: the password again and an explicit confirmation, then signed out for good.</summary>
+[Authorize]
 public sealed class DeleteModel(DeleteAccount delete, SignInManager<AtharUser> signIn, IStringLocalizer<PrivacyText> l) : PageModel
 {
     [BindProperty]

@@ -2,6 +2,7 @@ using Athar.Core.Programs;
 using Athar.Web.Infrastructure;
 using Athar.Web.Localization;
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Programs;
 
 /// <summary>Creates or edits a program: bilingual text, period, status, targets and tracks.</summary>
+[Authorize]
 public sealed class EditModel(ProgramAccess access, SaveProgram save, IStringLocalizer<ProgramsText> t, IStringLocalizer<SharedResource> shared) : PageModel
 {
     public const int TrackRows = 6;

@@ -1,6 +1,7 @@
 using Athar.Web.Infrastructure;
 using Athar.Web.Localization;
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Athar.Web.Features.Programs;
 
 /// <summary>Creates or edits an initiative: its fields, period, targets and partners with their roles.</summary>
+[Authorize]
 public sealed class InitiativeEditModel(Initiatives initiatives, ProgramAccess access, IStringLocalizer<ProgramsText> t, IStringLocalizer<SharedResource> shared) : PageModel
 {
     public const int PartnerRows = 5;

@@ -1,4 +1,5 @@
 using Athar.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Web.Features.Programs;
 
 /// <summary>The program choice posted from an opportunity's edit page: link to the chosen program, or unlink.</summary>
+[Authorize]
 public sealed class LinkModel(AtharDbContext db, LinkOpportunity link) : PageModel
 {
     public IActionResult OnGet() => NotFound();
