@@ -48,8 +48,8 @@ public sealed class TeamJourneyTests(BrowserFixture browser, FakeClockServer ser
         await Expect(team.Hours).ToHaveTextAsync(language == "ar" ? "٤" : "4");
         await Expect(team.Achievements).ToHaveCountAsync(1);
         await Expect(team.Achievements).ToHaveTextAsync(Teams.In(language, "Milestone.FirstTeamOpportunity"));
-        Assert.False(await team.HasHorizontalOverflowAsync(), "The team page scrolls sideways.");
         var teamShot = await Screenshots.SaveAsync(session.Page, $"team-01-team-page-{language}");
+        Assert.False(await team.HasHorizontalOverflowAsync(), "The team page scrolls sideways.");
 
         await team.OpenApplyAsync();
         var apply = new TeamApplyPage(session.Page);

@@ -72,7 +72,9 @@ public sealed class TrainingJourneyTests(BrowserFixture browser, FakeClockServer
         var register = await new RegisterPage(volunteer.Page).OpenAsync();
         await register.FillAsync(person);
         await register.SubmitAsync();
-        Assert.Equal("/profile", register.Path);
+        // Everyone is sent to sign in after registering (no account enumeration).
+        Assert.Equal("/account/login", register.Path);
+        await new LoginPage(volunteer.Page).SignInAsync(person.Email, person.Password);
         if (language == "en")
             await register.SwitchLanguageAsync();
         var volunteerName = language == "ar" ? person.FullNameAr : person.FullNameEn!;
