@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # A whole Athar cluster on this one machine, over loopback, for tests and rehearsals:
 #   PostgreSQL primary + streaming hot standby, Redis, three app nodes (Release build), nginx in front.
-# Usage: deploy/cluster.sh up | down | status | kill-node N | start-node N | promote
+# Usage: deploy/cluster.sh up | down | status | nodes N | kill-node N | start-node N | promote
+#   nodes N: run N app nodes (1-9) behind nginx from now on: starts the missing ones, stops (SIGTERM) the extra ones,
+#            reloads nginx with the new upstream list. `up` starts ATHAR_CLUSTER_NODES (default 3).
 # Every piece is the ordinary Debian package (postgresql, redis-server, nginx-light), installed when missing.
 # Data, logs and pid files live under $ATHAR_CLUSTER_DIR (default /tmp/athar-cluster). Any Athar__* variable in
 # the caller's environment reaches the app nodes (e.g. Athar__RateLimits__Enabled=false for a load test).
+# ATHAR_CLUSTER_PREPARE, if set, is a shell command `up` runs once PostgreSQL is up and before any node starts
+# (restore a backup, load synthetic data), with the primary's connection string in $ATHAR_CLUSTER_CS.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +19,8 @@ REDIS_PORT=${ATHAR_CLUSTER_REDIS:-56030}
 NODE_BASE_PORT=${ATHAR_CLUSTER_NODE_BASE:-56040}   # node N listens on NODE_BASE_PORT + N
 NGINX_PORT=${ATHAR_CLUSTER_NGINX:-56050}
 NODES=${ATHAR_CLUSTER_NODES:-3}
+# A running cluster remembers how many nodes it has (set by `up` and `nodes N`).
+[ -f "$DIR/nodes" ] && NODES=$(cat "$DIR/nodes")
 DB=athar
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 
@@ -97,23 +103,51 @@ wait_node() { # N
   echo "node $1 did not answer; see $DIR/node$1.log" >&2; return 1
 }
 
-nginx_up() {
-  log "nginx on $NGINX_PORT"
+nginx_conf() { # the upstream lists nodes 1..NODES
   mkdir -p "$DIR/nginx/tmp"
   local servers=""
   for n in $(seq 1 "$NODES"); do servers+="server 127.0.0.1:$((NODE_BASE_PORT + n)) max_fails=1 fail_timeout=3s; "; done
   sed -e "s|@SERVERS@|$servers|" -e "s|@PORT@|$NGINX_PORT|" -e "s|@DIR@|$DIR/nginx|g" "$ROOT/deploy/nginx/athar-cluster.conf" >"$DIR/nginx/nginx.conf"
+}
+
+nginx_up() {
+  log "nginx on $NGINX_PORT"
+  nginx_conf
   /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf"
+}
+
+node_alive() { [ -f "$DIR/node$1.pid" ] && kill -0 "$(cat "$DIR/node$1.pid")" 2>/dev/null; }
+
+# Scale to N nodes: the new ones start (and answer /health) before nginx sends them traffic; the extra ones leave
+# nginx's list first and then stop gracefully, so no request is cut off.
+scale_nodes() { # N
+  [[ "$1" =~ ^[1-9]$ ]] || { echo "nodes: N must be 1-9" >&2; exit 2; }
+  local old=$NODES want=$1 started=()
+  for n in $(seq 1 "$want"); do node_alive "$n" || { start_node "$n"; started+=("$n"); }; done
+  for n in "${started[@]}"; do wait_node "$n"; done
+  NODES=$want; echo "$NODES" >"$DIR/nodes"
+  nginx_conf
+  /usr/sbin/nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s reload
+  for n in $(seq $((want + 1)) "$(( old > 9 ? 9 : old ))"); do log "stopping node $n"; stop_pid_file "$DIR/node$n.pid"; done
+  # nginx's old worker finishes its requests before it exits; give it that moment before anyone measures.
+  sleep 1
+  status
 }
 
 up() {
   [ -e "$DIR" ] && down
+  NODES=${ATHAR_CLUSTER_NODES:-3}
   install_packages
   mkdir -p "$DIR"
   publish
   echo "$APP" >"$DIR/app.path"
+  echo "$NODES" >"$DIR/nodes"
   pg_up
   redis_up
+  if [ -n "${ATHAR_CLUSTER_PREPARE:-}" ]; then
+    log "prepare: $ATHAR_CLUSTER_PREPARE"
+    ATHAR_CLUSTER_CS="Host=127.0.0.1;Port=$PRIMARY_PORT;Username=postgres;Database=$DB" bash -c "$ATHAR_CLUSTER_PREPARE"
+  fi
   # Node 1 migrates and seeds first (the others would wait on its advisory lock anyway); then the rest start together.
   start_node 1; wait_node 1
   for n in $(seq 2 "$NODES"); do start_node "$n"; done
@@ -159,11 +193,12 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
+  nodes) scale_nodes "${2:-}" ;;
   kill-node) kill -KILL "$(cat "$DIR/node$2.pid")"; rm -f "$DIR/node$2.pid" ;;
   start-node) start_node "$2"; wait_node "$2" ;;
   # Failover drill: the primary stops (as if its machine died); the standby is promoted and takes writes.
   promote)
     as_pg "$PGBIN/pg_ctl" -D "$DIR/pg/primary" -m immediate -w stop >/dev/null
     as_pg "$PGBIN/pg_ctl" -D "$DIR/pg/standby" -w promote >/dev/null ;;
-  *) echo "usage: $0 up|down|status|kill-node N|start-node N|promote" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|nodes N|kill-node N|start-node N|promote" >&2; exit 2 ;;
 esac

@@ -44,6 +44,17 @@ public sealed class Cluster : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>A statement on the hot standby itself (e.g. pausing its WAL replay), not on whichever server is primary.</summary>
+    public async Task<T> OnStandbyAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={StandbyPort};Username=postgres;Database={_database};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public Task OnStandbyAsync(string sql) => OnStandbyAsync<object>(sql);
+
     public async Task<List<object[]>> RowsAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(PrimaryConnectionString);
