@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Athar.Data.Infrastructure;
 
@@ -9,6 +10,18 @@ public static class AtharDatabase
 {
     public const string SqliteMigrationsAssembly = "Athar.Data.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Athar.Data.Migrations.Postgres";
+
+    /// <summary>
+    /// Connections per app node when the connection string names none. Several nodes share the server's
+    /// max_connections (100 by default): nodes × this must stay below it, with room for admin sessions.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <summary>
+    /// Seconds a request waits for a free pooled connection (or a new one) when the connection string names none;
+    /// past it the request answers 503 with Retry-After instead of hanging.
+    /// </summary>
+    public const int DefaultPoolTimeoutSeconds = 5;
 
     public static IServiceCollection AddAtharDatabase(this IServiceCollection services, DatabaseOptions options)
     {
@@ -29,11 +42,14 @@ public static class AtharDatabase
                 builder.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ConnectionString, npgsql =>
+                builder.UseNpgsql(PreparePostgres(options.ConnectionString), npgsql =>
                 {
                     npgsql.MigrationsAssembly(PostgresMigrationsAssembly);
-                    // Transient failures (a restarting server, a failover) are retried rather than surfaced.
-                    npgsql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null);
+                    // Transient failures (a restarting server, a failover) are retried rather than surfaced; an
+                    // exhausted pool is not (PostgresRetries), so a saturated node sheds load at once.
+                    var maxRetryCount = Math.Max(0, options.MaxRetryCount);
+                    var maxRetryDelay = TimeSpan.FromSeconds(Math.Max(0, options.MaxRetryDelaySeconds));
+                    npgsql.ExecutionStrategy(dependencies => new PostgresRetries(dependencies, maxRetryCount, maxRetryDelay));
                 });
                 break;
             default:
@@ -46,6 +62,29 @@ public static class AtharDatabase
         var builder = new DbContextOptionsBuilder<AtharDbContext>();
         Configure(builder, options);
         return new AtharDbContext(builder.Options);
+    }
+
+    /// <summary>
+    /// Durable and bounded by default: every commit waits for the WAL flush (synchronous_commit=on, whatever the
+    /// server's or role's default), and the pool has a size and a wait limit. Settings the connection string
+    /// names itself are kept, so an operator can still choose otherwise explicitly.
+    /// </summary>
+    public static string PreparePostgres(string connectionString)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!HasKey(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+            csb.MaxPoolSize = DefaultMaxPoolSize;
+        if (!HasKey(connectionString, "Timeout"))
+            csb.Timeout = DefaultPoolTimeoutSeconds;
+        if (csb.Options is null || !csb.Options.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase))
+            csb.Options = string.IsNullOrWhiteSpace(csb.Options) ? "-c synchronous_commit=on" : csb.Options + " -c synchronous_commit=on";
+        return csb.ConnectionString;
+    }
+
+    private static bool HasKey(string connectionString, params string[] names)
+    {
+        var generic = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return names.Any(generic.ContainsKey);
     }
 
     /// <summary>Creates the SQLite file's folder so a fresh clone starts without a manual step.</summary>

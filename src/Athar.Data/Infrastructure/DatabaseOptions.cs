@@ -22,4 +22,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Applies pending migrations at start-up (on by default; turn off when a deploy step migrates).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// PostgreSQL only: how often a unit of work that met a transient failure (a restarting server, a failover, a
+    /// dropped connection) runs again before the request answers 503. Zero turns retries off.
+    /// </summary>
+    public int MaxRetryCount { get; set; } = 5;
+
+    /// <summary>PostgreSQL only: the longest pause between two retries (they back off exponentially up to this).</summary>
+    public int MaxRetryDelaySeconds { get; set; } = 5;
 }

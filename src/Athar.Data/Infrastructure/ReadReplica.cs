@@ -16,6 +16,8 @@ public sealed class ReadReplica
         {
             Provider = primary.Provider,
             ConnectionString = primary.ReadOnlyConnectionString ?? throw new ArgumentException("No read-only connection string.", nameof(primary)),
+            MaxRetryCount = primary.MaxRetryCount,
+            MaxRetryDelaySeconds = primary.MaxRetryDelaySeconds,
         };
         var builder = new DbContextOptionsBuilder<AtharDbContext>();
         AtharDatabase.Configure(builder, replica);

@@ -1,3 +1,4 @@
+using Athar.Data.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -15,13 +16,17 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
         BadHttpRequestException bad => bad.StatusCode,
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         System.Text.Json.JsonException or FormatException => StatusCodes.Status400BadRequest,
+        // The database is down, restarting, out of pooled connections or locked: the request may succeed later.
+        _ when DatabaseFaults.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException ? 499 : StatusFor(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         else
             logger.LogInformation("Rejected malformed request on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
@@ -30,6 +35,8 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
             return true;
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!httpContext.Request.IsApi())
         {
             // Browsers get the friendly error page (re-executed by UseExceptionHandler's path).

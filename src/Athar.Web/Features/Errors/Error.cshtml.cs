@@ -1,3 +1,4 @@
+using Athar.Data.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,13 @@ public sealed class ErrorModel : PageModel
 
     public string TraceId => HttpContext.TraceIdentifier;
 
-    public void OnGet(int? code) =>
+    public void OnGet(int? code)
+    {
         Status = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        // The database could not serve: browsers and proxies are told when to come back.
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public void OnPost(int? code) => OnGet(code);
 }

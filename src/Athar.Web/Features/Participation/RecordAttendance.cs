@@ -130,6 +130,8 @@ public sealed class RecordAttendance(AtharDbContext db, IOptions<HoursPolicy> po
             // Claim and compute in one transaction: the hours exist exactly when the check-out does.
             closed += await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not add the hours a failed attempt already added to the tracker.
+                db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.Attendance
                     .Where(a => a.Id == item.Id && a.CheckOutAt == null)

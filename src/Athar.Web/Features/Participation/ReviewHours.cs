@@ -70,6 +70,8 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
         var strategy = db.Database.CreateExecutionStrategy();
         var outcome = await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt starts clean: the audit rows and notification a failed attempt added are not added twice.
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.VolunteerHours
                 .Where(h => h.Id == hoursId && h.Status == hours.Status && h.CreditedMinutes == hours.CreditedMinutes)

@@ -64,7 +64,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotentReques
         }
         catch
         {
-            await requests.ReleaseAsync(scope, key, CancellationToken.None);
+            await ForgetAsync(http, scope, key);
             throw;
         }
         finally
@@ -73,10 +73,37 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotentReques
         }
         var response = http.Response;
         if (response.StatusCode >= 500 || copy.Overflowed)
-            await requests.ReleaseAsync(scope, key, CancellationToken.None);
-        else
+        {
+            await ForgetAsync(http, scope, key);
+            return;
+        }
+        try
+        {
             await requests.CompleteAsync(scope, key, response.StatusCode, response.ContentType, response.Headers.Location.ToString(), copy.Captured, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The handler has committed and the client holds (or is receiving) its answer: failing now would turn an
+            // acknowledged write into an error. The claim lapses after the lease and a retry runs the handler again,
+            // where the platform's unique rules keep the write single.
+            Log(http).LogWarning(ex, "Could not store the idempotent response for {Path}; the claim lapses after {Lease}", http.Request.Path, Lease);
+        }
     }
+
+    /// <summary>Releasing is best effort: a failure here (the database is down) must not hide the request's own outcome.</summary>
+    private async Task ForgetAsync(HttpContext http, string scope, string key)
+    {
+        try
+        {
+            await requests.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log(http).LogWarning(ex, "Could not release the idempotency claim for {Path}; it lapses after {Lease}", http.Request.Path, Lease);
+        }
+    }
+
+    private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<IdempotencyMiddleware>>();
 
     private static bool IsWrite(HttpRequest request) =>
         request.IsApi() && (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method));
