@@ -1,4 +1,5 @@
 using System.Globalization;
+using Athar.Core.Text;
 using Athar.Data;
 using Athar.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -42,12 +43,9 @@ internal sealed class PrivacyAccessedByCommand(AtharDbContext db, PersonalDataAc
         var people = await log.AccessedByAsync(viewer.Value, request.Since, cancellationToken);
         console.Output.WriteLine("person_id,name,email,phone,views,first_at,last_at,purposes");
         foreach (var p in people)
-            console.Output.WriteLine(string.Join(',', p.PersonId.ToString(), Csv(p.Name), Csv(p.Email), Csv(p.Phone), p.Views.ToString(CultureInfo.InvariantCulture),
+            console.Output.WriteLine(string.Join(',', p.PersonId.ToString(), SpreadsheetCells.CsvText(p.Name), SpreadsheetCells.CsvText(p.Email), SpreadsheetCells.CsvText(p.Phone), p.Views.ToString(CultureInfo.InvariantCulture),
                 p.FirstAt.ToString("O", CultureInfo.InvariantCulture), p.LastAt.ToString("O", CultureInfo.InvariantCulture), string.Join(' ', p.Purposes)));
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{people.Count} people's personal data was shown to {request.User}."));
         return ExitCodes.Success;
     }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

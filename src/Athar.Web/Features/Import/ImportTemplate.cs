@@ -1,5 +1,6 @@
 using System.Text;
 using Athar.Core.Import;
+using Athar.Core.Text;
 
 namespace Athar.Web.Features.Import;
 
@@ -13,11 +14,8 @@ public static class ImportTemplate
     {
         var columns = ImportTemplates.For(kind);
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Select(c => Quote(c.HeaderFor(arabic)))).Append("\r\n");
-        text.AppendJoin(',', columns.Select(c => Quote(c.Example))).Append("\r\n");
+        text.AppendJoin(',', columns.Select(c => SpreadsheetCells.CsvText(c.HeaderFor(arabic)))).Append("\r\n");
+        text.AppendJoin(',', columns.Select(c => SpreadsheetCells.CsvText(c.Example))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

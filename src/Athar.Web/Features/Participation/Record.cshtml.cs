@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Athar.Core.Text;
 using Athar.Core.Reference;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -37,14 +38,5 @@ public sealed class RecordModel(ParticipationQueries queries, IStringLocalizer<P
     }
 
     private static void Row(StringBuilder csv, params string?[] cells) =>
-        csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
-
-    /// <summary>Quotes every cell and neutralises spreadsheet formulas (a cell starting with = + - @).</summary>
-    public static string Cell(string? value)
-    {
-        var text = value ?? string.Empty;
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+        csv.Append(string.Join(',', cells.Select(SpreadsheetCells.CsvTextQuoted))).Append("\r\n");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Athar.Core.Text;
 using Athar.Data;
 using Athar.Web.Features.Participation;
 using Microsoft.EntityFrameworkCore;
@@ -129,26 +130,22 @@ public sealed class PersonalDataExport(AtharDbContext db, NotificationTexts text
                 break;
             case JsonValueKind.Array:
                 var text = string.Join(' ', value.EnumerateArray().Select(e => e.ToString()));
-                Row(csv, section, item, prefix, text);
+                Row(csv, section, item, prefix, SpreadsheetCells.CsvText(text));
                 break;
             case JsonValueKind.Null:
                 Row(csv, section, item, prefix, "");
                 break;
+            case JsonValueKind.Number:
+                // A number stays a number (a negative one too); only text can carry a formula.
+                Row(csv, section, item, prefix, SpreadsheetCells.CsvQuote(value.GetRawText()));
+                break;
             default:
-                Row(csv, section, item, prefix, value.ToString());
+                Row(csv, section, item, prefix, SpreadsheetCells.CsvText(value.ToString()));
                 break;
         }
     }
 
-    private static void Row(StringBuilder csv, string section, int item, string field, string value) =>
-        csv.Append(Cell(section)).Append(',').Append(item.ToString(CultureInfo.InvariantCulture)).Append(',')
-            .Append(Cell(field)).Append(',').Append(Cell(value)).Append("\r\n");
-
-    // RFC 4180 quoting, and a leading apostrophe for text a spreadsheet would run as a formula.
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static void Row(StringBuilder csv, string section, int item, string field, string csvValue) =>
+        csv.Append(SpreadsheetCells.CsvText(section)).Append(',').Append(item.ToString(CultureInfo.InvariantCulture)).Append(',')
+            .Append(SpreadsheetCells.CsvText(field)).Append(',').Append(csvValue).Append("\r\n");
 }

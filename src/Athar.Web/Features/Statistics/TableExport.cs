@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Athar.Core.Text;
 
 namespace Athar.Web.Features.Statistics;
 
@@ -23,21 +24,11 @@ public static class TableExport
     public static byte[] Csv(StatsTable table)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', table.Headers.Select(h => Quote(Neutralise(h)))).Append("\r\n");
+        sb.AppendJoin(',', table.Headers.Select(SpreadsheetCells.CsvText)).Append("\r\n");
         foreach (var row in table.Rows)
-            sb.AppendJoin(',', row.Select(c => Quote(c.Number is not null && !c.Hidden ? Plain(c) : Neutralise(Plain(c))))).Append("\r\n");
+            sb.AppendJoin(',', row.Select(c => c.Number is not null && !c.Hidden ? Plain(c) : SpreadsheetCells.CsvText(Plain(c)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
-
-    /// <summary>
-    /// A cell a spreadsheet would read as a formula (= + - @, tab, carriage return) gets a leading apostrophe.
-    /// Numbers are written as numbers and never pass through here, so a negative growth stays a number.
-    /// </summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     /// <summary>A minimal SpreadsheetML workbook (one sheet, inline strings, numbers as numbers), right-to-left in Arabic.</summary>
     public static byte[] Xlsx(StatsTable table, bool rightToLeft)
@@ -89,7 +80,7 @@ public static class TableExport
             if (cell.Number is { } n && !cell.Hidden)
                 sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{n.ToString(CultureInfo.InvariantCulture)}</v></c>");
             else
-                sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(Neutralise(Plain(cell)))}</t></is></c>");
+                sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(SpreadsheetCells.Neutralise(Plain(cell)))}</t></is></c>");
         }
         sb.Append("</row>");
     }
