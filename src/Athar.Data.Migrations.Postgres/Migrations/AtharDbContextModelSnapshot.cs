@@ -2815,6 +2815,56 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.ToTable("StatsActivity");
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsApplicationCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+
+                    b.ToTable("StatsApplicationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsAttendanceCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Due")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Present")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsAttendanceCounts", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Statistics.StatsHijriMonth", b =>
                 {
                     b.Property<int>("HijriMonth")
@@ -2832,6 +2882,31 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("StatsHijriMonths");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsHoursCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsHoursCounts", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>

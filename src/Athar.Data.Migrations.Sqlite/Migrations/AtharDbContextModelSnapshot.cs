@@ -2796,6 +2796,56 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.ToTable("StatsActivity");
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsApplicationCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+
+                    b.ToTable("StatsApplicationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsAttendanceCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsAttendanceCounts", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Statistics.StatsHijriMonth", b =>
                 {
                     b.Property<int>("HijriMonth")
@@ -2813,6 +2863,31 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StatsHijriMonths");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsHoursCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsHoursCounts", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>

@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Data.Statistics;
 
 /// <summary>
-/// Every indicator, computed for one cut: hour-based ones from the activity facts, the others from
-/// their own tables (opportunities, shifts, applications, organisations, volunteers) through indexed
+/// Every indicator, computed for one cut: hour-based ones from the activity facts, applications, no-shows and
+/// flagged hours from their per-day counters (<see cref="StatsCounterSql"/>) where the counters hold the cut, the
+/// others from their own tables (opportunities, shifts, applications, organisations, volunteers) through indexed
 /// period conditions. Each indicator is defined here once; the pages, API and exports all call this.
 /// </summary>
 public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity)
@@ -70,29 +71,19 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         }
         if (Wanted(IndicatorKey.Applications))
         {
-            // One pass for both counts: nationally a year is over a million applications.
-            var byStatus = await Applications(f).GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-            var all = byStatus.Sum(x => x.Count);
-            var accepted = byStatus.Where(x => x.Status == ApplicationStatus.Accepted).Sum(x => x.Count);
+            var byStatus = await ApplicationsByStatusAsync(f, ct);
+            var all = byStatus.Values.Sum();
             figures[IndicatorKey.Applications] = all;
-            figures[IndicatorKey.AcceptanceRate] = Ratios.Percent(accepted, all);
+            figures[IndicatorKey.AcceptanceRate] = Ratios.Percent(byStatus.GetValueOrDefault(ApplicationStatus.Accepted), all);
         }
         if (Wanted(IndicatorKey.NoShowRate))
         {
-            // One pass over the due applications for both counts (nationally a year is a million of them).
-            var counts = await NoShowBase(f, now)
-                .Select(a => new { Absent = !db.Attendance.Any(x => x.ApplicationId == a.Id) })
-                .GroupBy(_ => 1)
-                .Select(g => new { Count = g.Count(), Absent = g.Count(x => x.Absent) })
-                .SingleOrDefaultAsync(ct);
-            var (count, absent) = (counts?.Count ?? 0, counts?.Absent ?? 0);
-            figures[IndicatorKey.NoShowRate] = Ratios.Percent(absent, count);
+            var (due, absent) = await NoShowAsync(f, now, ct);
+            figures[IndicatorKey.NoShowRate] = Ratios.Percent(absent, due);
         }
         if (Wanted(IndicatorKey.FlaggedHoursRate))
         {
-            var hours = Hours(f);
-            var all = await hours.CountAsync(ct);
-            var flagged = await hours.CountAsync(h => h.Concerns != HoursConcerns.None, ct);
+            var (all, flagged) = await FlaggedHoursAsync(f, ct);
             figures[IndicatorKey.FlaggedHoursRate] = Ratios.Percent(flagged, all);
         }
         if (Wanted(IndicatorKey.OrganizationsRegistered))
@@ -102,6 +93,68 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
             figures[IndicatorKey.OrganizationsVerified] = await organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, ct);
         }
         return figures;
+    }
+
+    /// <summary>The counters' cut for <paramref name="f"/>, or null to read the raw tables (switched off, or a cut they do not hold).</summary>
+    private CounterCut? Counters(StatsFilter f, IReadOnlyList<RollupDim> kept) => activity.UseRollups ? CounterCut.For(f, kept) : null;
+
+    /// <summary>Applications made in the period, per status.</summary>
+    public async Task<Dictionary<ApplicationStatus, long>> ApplicationsByStatusAsync(StatsFilter f, CancellationToken ct)
+    {
+        if (Counters(f, StatsCounterSql.ApplicationDims) is { } cut)
+        {
+            var counted = await cut.Apply(db.StatsApplicationCounts.AsNoTracking(), f.Period.Start, f.Period.End)
+                .GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
+            return counted.Where(x => x.Count != 0).ToDictionary(x => x.Status, x => x.Count);
+        }
+        // One pass for every status: nationally a year is over a million applications.
+        var byStatus = await Applications(f).GroupBy(a => a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return byStatus.ToDictionary(x => x.Status, x => (long)x.Count);
+    }
+
+    /// <summary>
+    /// Accepted applications whose shift ended in the period (and before now), and those of them without attendance.
+    /// Days wholly past read the counters; the current day reads the raw rows, since only its shifts that already
+    /// ended count and the counters know days, not hours.
+    /// </summary>
+    public async Task<(long Due, long Absent)> NoShowAsync(StatsFilter f, DateTimeOffset now, CancellationToken ct)
+    {
+        var (from, end) = (f.Period.Start, f.Period.End);
+        long due = 0, absent = 0;
+        if (Counters(f, StatsCounterSql.ApplicationDims) is { } cut)
+        {
+            var today = DualDate.ToSaudiDate(now);
+            var until = today < end ? today : end;
+            if (until > from)
+            {
+                var sums = await cut.Apply(db.StatsAttendanceCounts.AsNoTracking(), from, until)
+                    .GroupBy(_ => 1).Select(g => new { Due = g.Sum(c => c.Due), Present = g.Sum(c => c.Present) }).SingleOrDefaultAsync(ct);
+                (due, absent) = (sums?.Due ?? 0, (sums?.Due ?? 0) - (sums?.Present ?? 0));
+                from = until;
+            }
+            if (from >= end)
+                return (due, absent);
+        }
+        // One pass over the due applications for both counts (nationally a year is a million of them).
+        var counts = await NoShowBase(f, from, now)
+            .Select(a => new { Absent = !db.Attendance.Any(x => x.ApplicationId == a.Id) })
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Absent = g.Count(x => x.Absent) })
+            .SingleOrDefaultAsync(ct);
+        return (due + (counts?.Count ?? 0), absent + (counts?.Absent ?? 0));
+    }
+
+    /// <summary>Hours records (any status) dated in the period, and those carrying a concern.</summary>
+    public async Task<(long All, long Flagged)> FlaggedHoursAsync(StatsFilter f, CancellationToken ct)
+    {
+        if (Counters(f, StatsCounterSql.HoursDims) is { } cut)
+        {
+            var sums = await cut.Apply(db.StatsHoursCounts.AsNoTracking(), f.Period.Start, f.Period.End)
+                .GroupBy(_ => 1).Select(g => new { Records = g.Sum(c => c.Records), Flagged = g.Sum(c => c.Flagged) }).SingleOrDefaultAsync(ct);
+            return (sums?.Records ?? 0, sums?.Flagged ?? 0);
+        }
+        var hours = Hours(f);
+        return (await hours.CountAsync(ct), await hours.CountAsync(h => h.Concerns != HoursConcerns.None, ct));
     }
 
     /// <summary>
@@ -243,9 +296,12 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
     }
 
     /// <summary>Accepted applications whose shift ended in the period (and before now): the base of the no-show rate.</summary>
-    public IQueryable<Participation.Application> NoShowBase(StatsFilter f, DateTimeOffset now)
+    public IQueryable<Participation.Application> NoShowBase(StatsFilter f, DateTimeOffset now) => NoShowBase(f, f.Period.Start, now);
+
+    /// <summary>The part of <see cref="NoShowBase(StatsFilter, DateTimeOffset)"/> from day <paramref name="from"/> to the period's end.</summary>
+    private IQueryable<Participation.Application> NoShowBase(StatsFilter f, DateOnly from, DateTimeOffset now)
     {
-        var (start, end) = (SaudiMidnight(f.Period.Start), SaudiMidnight(f.Period.End));
+        var (start, end) = (SaudiMidnight(from), SaudiMidnight(f.Period.End));
         var ended = db.Shifts.Where(s => s.EndsAt >= start && s.EndsAt < end && s.EndsAt <= now);
         return ApplicationsOf(f).Where(a => a.Status == ApplicationStatus.Accepted && ended.Any(s => s.Id == a.ShiftId));
     }

@@ -8,4 +8,7 @@ public sealed partial class AtharDbContext
     public DbSet<Statistics.StatsHijriMonth> StatsHijriMonths => Set<Statistics.StatsHijriMonth>();
     public DbSet<Statistics.StatsReach> StatsReach => Set<Statistics.StatsReach>();
     public DbSet<Statistics.StatsTotals> StatsTotals => Set<Statistics.StatsTotals>();
+    public DbSet<Statistics.StatsApplicationCount> StatsApplicationCounts => Set<Statistics.StatsApplicationCount>();
+    public DbSet<Statistics.StatsAttendanceCount> StatsAttendanceCounts => Set<Statistics.StatsAttendanceCount>();
+    public DbSet<Statistics.StatsHoursCount> StatsHoursCounts => Set<Statistics.StatsHoursCount>();
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Athar.Data.Statistics;
 
 /// <summary>
-/// Recomputes the activity facts and their rollups from the raw approved hours (<c>athar stats rebuild</c>). The same
+/// Recomputes the activity facts and their rollups from the raw approved hours, and the per-day counters from the raw
+/// applications, attendance and hours (<c>athar stats rebuild</c>). The same
 /// SQL expressions as the triggers, set-based so it runs in the database at national scale.
 /// </summary>
 public sealed class StatsRebuild(AtharDbContext db)
@@ -28,6 +29,10 @@ public sealed class StatsRebuild(AtharDbContext db)
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             // The facts from the hours, then the rollups from the facts, with the rollup trigger set aside meanwhile.
             foreach (var statement in StatsRollupSql.RebuildAll(provider))
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            // Then the per-day counters from Applications, Attendance and VolunteerHours (on PostgreSQL under the counter
+            // triggers' own lock, so writers wait and apply their changes on top).
+            foreach (var statement in StatsCounterSql.Rebuild(provider))
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             var rows = await db.StatsActivity.CountAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

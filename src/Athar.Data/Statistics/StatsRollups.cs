@@ -24,6 +24,12 @@ public enum RollupDim
     RegionAgeBand = 15,
     RegionOrganizationType = 16,
     RegionVolunteeringType = 17,
+
+    /// <summary>Counters only (<see cref="StatsCounterSql"/>): one organisation, its id in the counter's <c>ScopeId</c>.</summary>
+    Organization = 20,
+
+    /// <summary>Counters only: one program, its id in the counter's <c>ScopeId</c>.</summary>
+    Program = 21,
 }
 
 /// <summary>

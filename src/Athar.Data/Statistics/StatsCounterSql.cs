@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Text;
+using Athar.Core.Applications;
+using Athar.Core.Calendar;
+using Athar.Data.Infrastructure;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>
+/// RAW SQL, per provider, for the counters <see cref="StatsApplicationCount"/>, <see cref="StatsAttendanceCount"/> and
+/// <see cref="StatsHoursCount"/>: per Saudi day and cut, kept by row triggers in the transaction that writes
+/// Applications, Attendance, VolunteerHours, or a row whose change moves facts between cuts (a shift's end, an
+/// opportunity's region, city, field, organisation or program, an organisation's type, a volunteer's gender).
+/// Re-apply with <see cref="Install"/> / <see cref="Uninstall"/> after regenerating migrations.
+/// <para>
+/// Every trigger works the same way, whatever the table: BEFORE the change it subtracts the current contribution
+/// of the rows the change affects (an application and its attendance, every application of a shift, every
+/// application and hours record of an opportunity…), AFTER it adds their new contribution, both computed by the
+/// same query over the live tables the rebuild uses. So no per-event delta logic can drift from the definition:
+/// a change counts exactly as "remove what was, add what is", and both halves commit or roll back with it.
+/// </para>
+/// <para>
+/// Concurrency: on PostgreSQL, two transactions could each compute a contribution from a state the other is
+/// changing (a shift moved while an attendance is recorded) and both commit stale figures. Each trigger therefore
+/// first takes one transaction-scoped advisory lock (the same key for every counter trigger, so there is no order
+/// to get wrong and no deadlock among them); in READ COMMITTED the next statement takes a fresh snapshot, so it
+/// sees whatever the previous holder committed. It serialises counter writers, which the national day row
+/// (updated by every writer of the day) already did. <c>athar stats rebuild</c> takes the same lock. SQLite has
+/// one writer at a time.
+/// </para>
+/// <para>
+/// SQLite drops a table's triggers when a later migration rebuilds that table (a column change): such a migration
+/// must run <see cref="Triggers"/> again (as it must <see cref="StatisticsSql.Triggers"/>).
+/// </para>
+/// </summary>
+public static class StatsCounterSql
+{
+    /// <summary>Namespace and key of the advisory lock every counter trigger and the rebuild take ("CNTR", 1).</summary>
+    private const int LockSpace = 0x434E5452;
+
+    private static readonly int Accepted = (int)ApplicationStatus.Accepted;
+
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private const string EmptyGuid = "'00000000-0000-0000-0000-000000000000'";
+
+    private abstract class Dialect
+    {
+        /// <summary>The Saudi calendar day (yyyymmdd) of a stored instant.</summary>
+        public abstract string SaudiDay(string instant);
+
+        /// <summary>yyyymmdd of a stored date.</summary>
+        public abstract string Day(string date);
+
+        public abstract string EmptyScope { get; }
+
+        protected static int SaudiOffsetSeconds => (int)DualDate.SaudiTimeZone.BaseUtcOffset.TotalSeconds;
+    }
+
+    private sealed class SqliteDialect : Dialect
+    {
+        // Instants are stored by DateTimeOffsetToBinaryConverter: (clock ticks / 1000) << 11 | offset minutes (11 bits, signed).
+        public override string SaudiDay(string instant) =>
+            $"CAST(strftime('%Y%m%d', ({instant} >> 11) / 10000 - 62135596800 - (({instant} & 2047) - ({instant} & 1024) * 2) * 60 + {Int(SaudiOffsetSeconds)}, 'unixepoch') AS INTEGER)";
+
+        // DateOnly is stored as TEXT yyyy-MM-dd.
+        public override string Day(string date) => $"CAST(replace({date}, '-', '') AS INTEGER)";
+
+        public override string EmptyScope => EmptyGuid;
+    }
+
+    private sealed class PostgresDialect : Dialect
+    {
+        public override string SaudiDay(string instant) =>
+            $"CAST(to_char(({instant} AT TIME ZONE 'UTC') + make_interval(secs => {Int(SaudiOffsetSeconds)}), 'YYYYMMDD') AS integer)";
+
+        public override string Day(string date) => $"CAST(to_char({date}, 'YYYYMMDD') AS integer)";
+
+        public override string EmptyScope => EmptyGuid + "::uuid";
+    }
+
+    private static Dialect For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+
+    /// <summary>Where one counter's facts come from and how each cut reads them.</summary>
+    private sealed record Counter(
+        string Table,
+        string From,
+        string? Where,
+        Func<Dialect, string> Day,
+        string[] ExtraKeys,
+        string[] ExtraKeyValues,
+        string[] Measures,
+        string[] MeasureValues,
+        string Region, string City, string Field, string? Gender, string OrganizationType, string Organization, string Program)
+    {
+        public IEnumerable<(RollupDim Dim, string Value, string? Scope, string? Condition)> Cuts()
+        {
+            string Pair(string other) => $"(CAST({Region} AS bigint) * {Int(StatsRollupSql.PairBase)} + {other})";
+            yield return (RollupDim.None, "CAST(0 AS bigint)", null, null);
+            yield return (RollupDim.Region, $"CAST({Region} AS bigint)", null, null);
+            yield return (RollupDim.City, $"CAST({City} AS bigint)", null, null);
+            yield return (RollupDim.Field, $"CAST({Field} AS bigint)", null, null);
+            if (Gender is not null) yield return (RollupDim.Gender, $"CAST({Gender} AS bigint)", null, null);
+            yield return (RollupDim.OrganizationType, $"CAST({OrganizationType} AS bigint)", null, null);
+            yield return (RollupDim.RegionCity, Pair(City), null, null);
+            yield return (RollupDim.RegionField, Pair(Field), null, null);
+            if (Gender is not null) yield return (RollupDim.RegionGender, Pair(Gender), null, null);
+            yield return (RollupDim.RegionOrganizationType, Pair(OrganizationType), null, null);
+            yield return (RollupDim.Organization, "CAST(0 AS bigint)", Organization, null);
+            yield return (RollupDim.Program, "CAST(0 AS bigint)", Program, $"{Program} IS NOT NULL");
+        }
+
+        public IReadOnlyList<RollupDim> Dims => [.. Cuts().Select(c => c.Dim)];
+    }
+
+    private const string OpportunityJoins =
+        "JOIN \"Opportunities\" o ON o.\"Id\" = a.\"OpportunityId\" JOIN \"Organizations\" g ON g.\"Id\" = o.\"OrganizationId\" " +
+        "JOIN \"Volunteers\" v ON v.\"UserId\" = a.\"VolunteerId\"";
+
+    /// <summary>Applications by the day they were made and their status, cut by the opportunity (as now) and the volunteer's gender.</summary>
+    private static readonly Counter Applications = new(
+        "StatsApplicationCounts",
+        "\"Applications\" a " + OpportunityJoins, null,
+        d => d.SaudiDay("a.\"CreatedAt\""),
+        ["Status"], ["a.\"Status\""],
+        ["Count"], ["COUNT(*)"],
+        "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", "v.\"Gender\"", "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"");
+
+    /// <summary>Accepted applications by the day their shift ends, and those with an attendance record.</summary>
+    private static readonly Counter Attendance = new(
+        "StatsAttendanceCounts",
+        "\"Applications\" a JOIN \"Shifts\" s ON s.\"Id\" = a.\"ShiftId\" " + OpportunityJoins, $"a.\"Status\" = {Accepted}",
+        d => d.SaudiDay("s.\"EndsAt\""),
+        [], [],
+        ["Due", "Present"], ["COUNT(*)", "SUM(CASE WHEN EXISTS (SELECT 1 FROM \"Attendance\" x WHERE x.\"ApplicationId\" = a.\"Id\") THEN 1 ELSE 0 END)"],
+        "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", "v.\"Gender\"", "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"");
+
+    /// <summary>
+    /// Hours records of any status by their date, and those with a concern; placed as <see cref="IndicatorQueries.Hours"/>
+    /// places them: by their own region, field and organisation, by the opportunity's city, program and organisation type.
+    /// </summary>
+    private static readonly Counter Hours = new(
+        "StatsHoursCounts",
+        "\"VolunteerHours\" h JOIN \"Opportunities\" o ON o.\"Id\" = h.\"OpportunityId\" JOIN \"Organizations\" g ON g.\"Id\" = o.\"OrganizationId\"", null,
+        d => d.Day("h.\"Date\""),
+        [], [],
+        ["Records", "Flagged"], ["COUNT(*)", "SUM(CASE WHEN h.\"Concerns\" <> 0 THEN 1 ELSE 0 END)"],
+        "h.\"RegionId\"", "o.\"CityId\"", "h.\"FieldId\"", null, "g.\"Type\"", "h.\"OrganizationId\"", "o.\"ProgramId\"");
+
+    /// <summary>The cuts each counter is kept for (the application and attendance counters also by gender).</summary>
+    public static IReadOnlyList<RollupDim> ApplicationDims => Applications.Dims;
+
+    public static IReadOnlyList<RollupDim> HoursDims => Hours.Dims;
+
+    private static readonly string[] CommonKeys = ["Day", "Dim", "DimValue", "ScopeId"];
+    private static readonly string[] CommonKeyValues = ["t.day", "t.dim", "t.dv", "t.sc"];
+
+    /// <summary>Adds (sign 1) or subtracts (sign -1) the contribution of the facts matching <paramref name="where"/> to every cut.</summary>
+    private static string Apply(Dialect d, Counter c, string where, int sign)
+    {
+        var condition = c.Where is null ? where : $"{c.Where} AND {where}";
+        var keys = c.ExtraKeyValues.Select((v, i) => $"{v} AS k{Int(i)}");
+        var measures = c.MeasureValues.Select((v, i) => $"{Int(sign)} * {v} AS m{Int(i)}");
+        var groupCount = 4 + c.ExtraKeys.Length;
+        var branches = c.Cuts().Select(cut =>
+            $"SELECT {c.Day(d)} AS day, {Int((int)cut.Dim)} AS dim, {cut.Value} AS dv, {cut.Scope ?? d.EmptyScope} AS sc" +
+            string.Concat(keys.Select(k => ", " + k)) + string.Concat(measures.Select(m => ", " + m)) +
+            $" FROM {c.From} WHERE {condition}{(cut.Condition is null ? "" : " AND " + cut.Condition)} " +
+            $"GROUP BY {string.Join(", ", Enumerable.Range(1, groupCount).Select(i => Int(i)))}");
+        var keyColumns = CommonKeys.Concat(c.ExtraKeys).Select(k => $"\"{k}\"").ToList();
+        var columns = keyColumns.Concat(c.Measures.Select(m => $"\"{m}\"")).ToList();
+        var selected = CommonKeyValues
+            .Concat(c.ExtraKeys.Select((_, i) => $"t.k{Int(i)}")).Concat(c.Measures.Select((_, i) => $"t.m{Int(i)}"));
+        return $"INSERT INTO \"{c.Table}\" ({string.Join(", ", columns)}) SELECT {string.Join(", ", selected)} FROM (\n    " +
+            string.Join("\n    UNION ALL ", branches) + ") t WHERE 1 = 1 " +
+            $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET " +
+            string.Join(", ", c.Measures.Select(m => $"\"{m}\" = \"{c.Table}\".\"{m}\" + excluded.\"{m}\""));
+    }
+
+    /// <summary>
+    /// One table whose rows feed counters: for each counter, which facts a row of it affects (<c>{0}</c> is OLD or NEW),
+    /// the key column that could point elsewhere after an update (then both the old and the new facts are recounted),
+    /// the columns whose update changes anything, and whether the facts are the row itself (nothing to subtract before
+    /// its insert or to add after its delete).
+    /// </summary>
+    private sealed record Source(string Table, string Name, (Counter Counter, string Facts)[] Feeds, string? MovingKey, string[] Watched, bool Self, bool InsertsAndDeletes);
+
+    private static readonly Source[] Sources =
+    [
+        new("Applications", "applications", [(Applications, "a.\"Id\" = {0}.\"Id\""), (Attendance, "a.\"Id\" = {0}.\"Id\"")],
+            null, ["Status", "CreatedAt", "OpportunityId", "ShiftId", "VolunteerId"], Self: true, InsertsAndDeletes: true),
+        new("Attendance", "attendance", [(Attendance, "a.\"Id\" = {0}.\"ApplicationId\"")],
+            "ApplicationId", ["ApplicationId"], Self: false, InsertsAndDeletes: true),
+        new("VolunteerHours", "hours", [(Hours, "h.\"Id\" = {0}.\"Id\"")],
+            null, ["Date", "Concerns", "RegionId", "FieldId", "OrganizationId", "OpportunityId"], Self: true, InsertsAndDeletes: true),
+        // A shift is inserted before its applications and cannot be deleted under them: only its end moves facts.
+        new("Shifts", "shifts", [(Attendance, "a.\"ShiftId\" = {0}.\"Id\"")], null, ["EndsAt"], Self: false, InsertsAndDeletes: false),
+        new("Opportunities", "opportunities", [(Applications, "o.\"Id\" = {0}.\"Id\""), (Attendance, "o.\"Id\" = {0}.\"Id\""), (Hours, "o.\"Id\" = {0}.\"Id\"")],
+            null, ["RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false),
+        new("Organizations", "organizations", [(Applications, "o.\"OrganizationId\" = {0}.\"Id\""), (Attendance, "o.\"OrganizationId\" = {0}.\"Id\""), (Hours, "o.\"OrganizationId\" = {0}.\"Id\"")],
+            null, ["Type"], Self: false, InsertsAndDeletes: false),
+        new("Volunteers", "volunteers", [(Applications, "a.\"VolunteerId\" = {0}.\"UserId\""), (Attendance, "a.\"VolunteerId\" = {0}.\"UserId\"")],
+            null, ["Gender"], Self: false, InsertsAndDeletes: false),
+    ];
+
+    private static string Facts(string template, string row) => string.Format(CultureInfo.InvariantCulture, template, row);
+
+    private enum Op { Insert, Update, Delete }
+
+    /// <summary>The statements of one trigger: subtract (before) or add (after) the facts the changed row touches.</summary>
+    private static IEnumerable<string> Statements(Dialect d, Source source, Op op, bool before)
+    {
+        var sign = before ? -1 : 1;
+        // The row's own facts do not exist before its insert nor after its delete.
+        if (source.Self && ((op == Op.Insert && before) || (op == Op.Delete && !before)))
+            yield break;
+        foreach (var (counter, facts) in source.Feeds)
+        {
+            var row = op switch { Op.Insert => "NEW", Op.Delete => "OLD", _ => before ? "OLD" : "NEW" };
+            yield return Apply(d, counter, Facts(facts, row), sign);
+            if (op == Op.Update && source.MovingKey is { } key)
+            {
+                // The row now points at other facts: recount those too (only when it really moved).
+                var other = before ? "NEW" : "OLD";
+                yield return Apply(d, counter, $"{Facts(facts, other)} AND OLD.\"{key}\" <> NEW.\"{key}\"", sign);
+            }
+        }
+    }
+
+    private static string Changed(Source source, string distinct) =>
+        string.Join(" OR ", source.Watched.Select(c => $"OLD.\"{c}\" {distinct} NEW.\"{c}\""));
+
+    private static string Lock => string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, 1);");
+
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
+    {
+        var d = For(provider);
+        var result = new List<string>();
+        var ops = new[] { Op.Insert, Op.Update, Op.Delete };
+        foreach (var source in Sources)
+        {
+            var events = source.InsertsAndDeletes ? ops : [Op.Update];
+            if (provider == DatabaseProvider.Postgres)
+            {
+                foreach (var before in new[] { true, false })
+                {
+                    var when = before ? "BEFORE" : "AFTER";
+                    var name = $"athar_counters_{source.Name}_{when.ToLowerInvariant()}";
+                    var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  {Lock}\n");
+                    foreach (var op in events)
+                    {
+                        var statements = Statements(d, source, op, before).ToList();
+                        if (statements.Count == 0)
+                            continue;
+                        body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{op.ToString().ToUpperInvariant()}' THEN\n");
+                        foreach (var s in statements)
+                            body.Append("    ").Append(s).Append(";\n");
+                        body.Append("  END IF;\n");
+                    }
+                    body.Append(before ? "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n  RETURN NEW;\nEND $$;" : "  RETURN NULL;\nEND $$;");
+                    result.Add(body.ToString());
+                    if (source.InsertsAndDeletes)
+                        result.Add($"CREATE TRIGGER {name}_rows {when} INSERT OR DELETE ON \"{source.Table}\" FOR EACH ROW EXECUTE FUNCTION {name}();");
+                    result.Add($"CREATE TRIGGER {name}_update {when} UPDATE ON \"{source.Table}\" FOR EACH ROW WHEN ({Changed(source, "IS DISTINCT FROM")}) EXECUTE FUNCTION {name}();");
+                }
+                continue;
+            }
+            foreach (var op in events)
+            {
+                foreach (var before in new[] { true, false })
+                {
+                    var statements = Statements(d, source, op, before).ToList();
+                    if (statements.Count == 0)
+                        continue;
+                    var when = op == Op.Update ? $" WHEN {Changed(source, "IS NOT")}" : "";
+                    result.Add($"CREATE TRIGGER \"{SqliteName(source, op, before)}\" {(before ? "BEFORE" : "AFTER")} {op.ToString().ToUpperInvariant()} ON \"{source.Table}\"{when}\nBEGIN\n" +
+                        string.Concat(statements.Select(s => $"  {s};\n")) + "END;");
+                }
+            }
+        }
+        return result;
+    }
+
+    private static string SqliteName(Source source, Op op, bool before) => $"StatsCounters_{source.Table}_{(before ? "Before" : "After")}{op}";
+
+    public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider)
+    {
+        var result = new List<string>();
+        foreach (var source in Sources)
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                foreach (var when in new[] { "before", "after" })
+                {
+                    var name = $"athar_counters_{source.Name}_{when}";
+                    if (source.InsertsAndDeletes)
+                        result.Add($"DROP TRIGGER IF EXISTS {name}_rows ON \"{source.Table}\";");
+                    result.Add($"DROP TRIGGER IF EXISTS {name}_update ON \"{source.Table}\";");
+                    result.Add($"DROP FUNCTION IF EXISTS {name}();");
+                }
+                continue;
+            }
+            foreach (var op in new[] { Op.Insert, Op.Update, Op.Delete })
+                foreach (var before in new[] { true, false })
+                    result.Add($"DROP TRIGGER IF EXISTS \"{SqliteName(source, op, before)}\";");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Recomputes the three counters from the raw tables, set-based, with the triggers' own query. Run inside a
+    /// transaction; on PostgreSQL it first takes the triggers' lock, so writers wait and then apply their changes on top.
+    /// </summary>
+    public static IReadOnlyList<string> Rebuild(DatabaseProvider provider)
+    {
+        var d = For(provider);
+        var statements = new List<string>();
+        if (provider == DatabaseProvider.Postgres)
+            statements.Add(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({LockSpace}, 1);"));
+        foreach (var counter in new[] { Applications, Attendance, Hours })
+        {
+            statements.Add($"DELETE FROM \"{counter.Table}\";");
+            statements.Add(Apply(d, counter, "1 = 1", 1) + ";");
+        }
+        return statements;
+    }
+
+    /// <summary>For a database whose raw tables may already hold rows: the triggers, then the counters from the rows.</summary>
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Triggers(provider), .. Rebuild(provider)];
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => DropTriggers(provider);
+}

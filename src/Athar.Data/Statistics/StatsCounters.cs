@@ -1,0 +1,83 @@
+using Athar.Core.Applications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>The key every counter shares: a Saudi day and a cut.</summary>
+public interface IStatsCounter
+{
+    int Day { get; }
+    RollupDim Dim { get; }
+    long DimValue { get; }
+    Guid ScopeId { get; }
+}
+
+/// <summary>
+/// Applications made on one Saudi calendar day (of <c>CreatedAt</c>), per status, for one cut: a <see cref="RollupDim"/>
+/// and its packed value, or an organisation or program in <see cref="ScopeId"/> (empty for the other cuts). Kept by
+/// the triggers of <see cref="StatsCounterSql"/> in the writing transaction; rebuilt by <c>athar stats rebuild</c>.
+/// A row may fall to zero and stay: readers sum, and comparisons ignore zero rows.
+/// </summary>
+public sealed class StatsApplicationCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public ApplicationStatus Status { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>
+/// Accepted applications whose shift ends on one Saudi calendar day, and how many of them have an attendance record:
+/// the no-show rate's base and complement, per cut as <see cref="StatsApplicationCount"/>.
+/// </summary>
+public sealed class StatsAttendanceCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public long Due { get; set; }
+    public long Present { get; set; }
+}
+
+/// <summary>Hours records (any status) dated on one day and how many carry a concern: the flagged-hours rate, per cut.</summary>
+public sealed class StatsHoursCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public long Records { get; set; }
+    public long Flagged { get; set; }
+}
+
+internal sealed class StatsApplicationCountConfiguration : IEntityTypeConfiguration<StatsApplicationCount>
+{
+    public void Configure(EntityTypeBuilder<StatsApplicationCount> b)
+    {
+        b.ToTable("StatsApplicationCounts");
+        // Cut first, then the day range: a dashboard reads one cut over a period.
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Status });
+    }
+}
+
+internal sealed class StatsAttendanceCountConfiguration : IEntityTypeConfiguration<StatsAttendanceCount>
+{
+    public void Configure(EntityTypeBuilder<StatsAttendanceCount> b)
+    {
+        b.ToTable("StatsAttendanceCounts");
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+    }
+}
+
+internal sealed class StatsHoursCountConfiguration : IEntityTypeConfiguration<StatsHoursCount>
+{
+    public void Configure(EntityTypeBuilder<StatsHoursCount> b)
+    {
+        b.ToTable("StatsHoursCounts");
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+    }
+}
