@@ -30,17 +30,17 @@ export BENCH_WRK=$BENCH/wrk
 PGBIN=/usr/lib/postgresql/15/bin
 CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Maximum Pool Size=64"
 PIDS=()
+BASE_URL=http://127.0.0.1:$WEB_PORT
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 
-log() { printf '\n== %s\n' "$*" >&2; }
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v pgbench >/dev/null || need+=(postgresql-contrib)
-[ -x $PGBIN/postgres ] || need+=(postgresql-15)
-if [ ${#need[@]} -gt 0 ]; then log "apt-get install ${need[*]}"; apt-get install -y "${need[@]}" >/dev/null; fi
+need_tools
 
 # ---------------------------------------------------------------- PostgreSQL (durable settings: fsync and synchronous_commit stay on)
 if ! pg_isready -q -h 127.0.0.1 -p "$PGPORT"; then
@@ -81,32 +81,6 @@ start_app() { # name port dll [env...]  -> waits until it answers
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.5; done
   echo "$name did not start; see $WORK/$name.log" >&2; exit 1
-}
-
-RESULTS=$WORK/results.tsv
-: > "$RESULTS"
-run_wrk() { # title script url [env...]
-  local title=$1 script=$2 url=$3; shift 3
-  log "wrk: $title"
-  env "$@" WRK_OUT="$WORK/wrk.out" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/$script" "$url" >"$WORK/wrk.txt" 2>&1 || { cat "$WORK/wrk.txt" >&2; return 1; }
-  printf '%s\t%s\n' "$title" "$(cat "$WORK/wrk.out")" >> "$RESULTS"
-}
-
-login() { # email -> "Cookie" header value of a signed-in session (form post with the antiforgery token)
-  local jar; jar=$(mktemp -p "$WORK")
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$WEB_PORT/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1)
-  local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Identifier=$1" --data-urlencode "Input.Password=$PASSWORD" \
-    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$WEB_PORT/account/login")
-  [ "$code" = "302" ] || { echo "login of $1 answered $code" >&2; return 1; }
-  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
-}
-
-check() { # path cookie expected-status  -> the scenario answers as a person would see it before it is measured
-  local code
-  code=$(curl -s -o "$WORK/check.html" -w '%{http_code}' -H "Cookie: $2" "http://127.0.0.1:$WEB_PORT$1")
-  [ "$code" = "$3" ] || { echo "GET $1 answered $code, expected $3" >&2; head -c 600 "$WORK/check.html" >&2; exit 1; }
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -184,8 +158,7 @@ REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
   echo
   echo "## Machine"
   echo
-  echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-  echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GB; $(uname -sr); .NET $(dotnet --version)"
+  machine_description
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Other processes shared the cores when the load exceeds 2."
   echo "- PostgreSQL: $(psql_ -d postgres -c 'SHOW server_version'), fsync $(psql_ -d postgres -c 'SHOW fsync'), synchronous_commit $(psql_ -d postgres -c 'SHOW synchronous_commit'), shared_buffers $(psql_ -d postgres -c 'SHOW shared_buffers'); database size $(psql_ -d postgres -c "SELECT pg_size_pretty(pg_database_size('$DB'))")"
   echo
@@ -198,12 +171,7 @@ REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
   echo
   echo "## Results"
   echo
-  echo "| Scenario | Requests/s | p50 ms | p90 ms | p99 ms | Socket errors | HTTP ≥ 400 |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  while IFS=$'\t' read -r title line; do
-    read -r n rps p50 p90 p99 sock http <<< "$line"
-    echo "| $title | $rps | $p50 | $p90 | $p99 | $sock | $http |"
-  done < "$RESULTS"
+  results_table
   echo "| Baseline: pgbench -S (scale 10, 8 clients), transactions/s | $PGBENCH_TPS | | | | | |"
   echo
   echo "Apply: $APPLIED applications created; the other POSTs were refusals (already applied, not eligible, full), counted under HTTP ≥ 400."

@@ -1,0 +1,51 @@
+# Shell helpers shared by bench/run.sh and bench/cluster/run.sh (sourced, not run).
+# The caller sets: BENCH (the bench/ directory), WORK (a scratch directory), RESULTS (the results file),
+# THREADS, CONNECTIONS, DURATION (wrk), BASE_URL (where login and check send their requests), PASSWORD.
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+need_tools() { # installs wrk and pgbench (and PostgreSQL 15) with apt when missing
+  local need=()
+  command -v wrk >/dev/null || need+=(wrk)
+  command -v pgbench >/dev/null || need+=(postgresql-contrib)
+  [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql-15)
+  if [ ${#need[@]} -gt 0 ]; then log "apt-get install ${need[*]}"; apt-get install -y "${need[@]}" >/dev/null; fi
+}
+
+run_wrk() { # title script url [env...]  -> appends "title<TAB>requests rps p50 p90 p99 socket-errors http-errors" to RESULTS
+  local title=$1 script=$2 url=$3; shift 3
+  log "wrk: $title"
+  env "$@" BENCH_WRK="$BENCH/wrk" WRK_OUT="$WORK/wrk.out" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/$script" "$url" >"$WORK/wrk.txt" 2>&1 || { cat "$WORK/wrk.txt" >&2; return 1; }
+  printf '%s\t%s\n' "$title" "$(cat "$WORK/wrk.out")" >> "$RESULTS"
+}
+
+login() { # email -> "Cookie" header value of a signed-in session (form post with the antiforgery token)
+  local jar; jar=$(mktemp -p "$WORK")
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE_URL/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1)
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Identifier=$1" --data-urlencode "Input.Password=$PASSWORD" \
+    --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/account/login")
+  [ "$code" = "302" ] || { echo "login of $1 answered $code" >&2; return 1; }
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
+}
+
+check() { # path cookie expected-status  -> the scenario answers as a person would see it before it is measured
+  local code
+  code=$(curl -s -o "$WORK/check.html" -w '%{http_code}' -H "Cookie: $2" "$BASE_URL$1")
+  [ "$code" = "$3" ] || { echo "GET $1 answered $code, expected $3" >&2; head -c 600 "$WORK/check.html" >&2; exit 1; }
+}
+
+machine_description() { # markdown lines: CPU, memory, kernel, .NET
+  echo "- CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GB; $(uname -sr); .NET $(dotnet --version)"
+}
+
+results_table() { # the RESULTS file as a markdown table
+  echo "| Scenario | Requests/s | p50 ms | p90 ms | p99 ms | Socket errors | HTTP ≥ 400 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r title line; do
+    read -r n rps p50 p90 p99 sock http <<< "$line"
+    echo "| $title | $rps | $p50 | $p90 | $p99 | $sock | $http |"
+  done < "$RESULTS"
+}
