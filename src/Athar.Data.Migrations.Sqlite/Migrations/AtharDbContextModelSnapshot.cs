@@ -53,6 +53,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAuthenticatorTimeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSeenAt")
                         .HasColumnType("INTEGER");
 

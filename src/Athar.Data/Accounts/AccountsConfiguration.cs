@@ -1,5 +1,6 @@
 using Athar.Data.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Athar.Data.Accounts;
@@ -13,6 +14,9 @@ internal sealed class AtharUserConfiguration : IEntityTypeConfiguration<AtharUse
         b.Property(u => u.PreferredLanguage).HasMaxLength(5);
         b.Property(u => u.PhoneNumber).HasMaxLength(16);
         b.HasIndex(u => u.PhoneNumber);
+        // Written only by the authenticator check's conditional UPDATE: Identity saves the whole user row, and a
+        // request holding an older copy must not put an earlier step back (that would let a used code in again).
+        b.Property(u => u.LastAuthenticatorTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }
 

@@ -21,5 +21,11 @@ public sealed class AtharUser : IdentityUser<Guid>
     /// <summary>Set when the account was anonymised (deleted by its owner or for inactivity); it can never sign in again.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>
+    /// The 30-second step of the last authenticator code accepted for this account; a code of this step or an
+    /// earlier one is refused, so each code signs in once (ASVS 6.5.1).
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
+
     public Volunteer? Volunteer { get; set; }
 }

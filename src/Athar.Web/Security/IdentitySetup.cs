@@ -52,6 +52,8 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AtharDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: each code signs in once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AtharClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 

@@ -25,8 +25,30 @@ public sealed class LoginPage(IPage page) : AtharPage(page)
         // The demo admin signs in with two factors; its authenticator key is published with the demo data.
         if (Path == "/account/login-2fa" && identifier == Infrastructure.TestPeople.DemoAdmin)
         {
-            await Page.Locator("#Code").FillAsync(Athar.IntegrationTests.Infrastructure.Totp.Code(Data.Seeding.DemoData.AdminAuthenticatorKey));
+            await Page.Locator("#Code").FillAsync(await DemoAdminCodeAsync());
             await ClickAndWaitForPageAsync(Page.Locator("#two-factor-submit"));
+        }
+    }
+
+    private static readonly SemaphoreSlim CodeLock = new(1, 1);
+    private static long? _lastDemoAdminStep;
+
+    /// <summary>
+    /// Each authenticator code signs in once, and the browser tests share one app: remember the step last used so
+    /// a second sign-in takes a code not used yet (waiting for the next one when needed).
+    /// </summary>
+    private static async Task<string> DemoAdminCodeAsync()
+    {
+        await CodeLock.WaitAsync();
+        try
+        {
+            var step = await Athar.IntegrationTests.Infrastructure.Totp.UnusedStepAsync(_lastDemoAdminStep);
+            _lastDemoAdminStep = step;
+            return Athar.IntegrationTests.Infrastructure.Totp.CodeAt(Data.Seeding.DemoData.AdminAuthenticatorKey, step);
+        }
+        finally
+        {
+            CodeLock.Release();
         }
     }
 }

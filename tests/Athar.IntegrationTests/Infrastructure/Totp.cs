@@ -11,9 +11,31 @@ namespace Athar.IntegrationTests.Infrastructure;
 /// </summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset? at = null)
+    public static string Code(string base32Key, DateTimeOffset? at = null) => CodeAt(base32Key, Step(at));
+
+    /// <summary>The 30-second step a moment falls in (now by default).</summary>
+    public static long Step(DateTimeOffset? at = null) => (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30;
+
+    /// <summary>
+    /// A step whose code the app has not accepted yet (each code signs in once): the oldest one it still accepts
+    /// (the current step or the one before) that is later than <paramref name="lastAccepted"/>; when both are
+    /// spent, waits for the next step, as a person would wait for the app to show a new code.
+    /// </summary>
+    public static async Task<long> UnusedStepAsync(long? lastAccepted)
     {
-        var step = (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30;
+        while (true)
+        {
+            var now = Step();
+            var candidate = Math.Max(now - 1, (lastAccepted ?? long.MinValue / 2) + 1);
+            if (candidate <= now)
+                return candidate;
+            var nextStepAt = DateTimeOffset.FromUnixTimeSeconds((now + 1) * 30);
+            await Task.Delay((nextStepAt - TimeProvider.System.GetUtcNow()) + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    public static string CodeAt(string base32Key, long step)
+    {
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
 #pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; this mirrors them, it protects nothing.

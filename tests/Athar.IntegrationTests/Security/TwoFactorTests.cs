@@ -5,6 +5,7 @@ using Athar.Core.Accounts;
 using Athar.Data.Accounts;
 using Athar.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Athar.IntegrationTests.Security;
@@ -61,7 +62,7 @@ public sealed partial class TwoFactorTests(AppFixture fixture) : IClassFixture<A
         var person = await VolunteerAsync(app);
         var setup = await app.BrowserAsAsync(person.Email, TestPeople.Password);
         var key = await KeyOnPageAsync(setup);
-        await EnableAsync(setup, Totp.Code(key));
+        await EnableAsync(setup, await app.UnusedCodeAsync(person.UserId, key));
 
         var client = app.Browser();
         var first = await client.PostFormAsync("/account/login", [new("Input.Identifier", person.Email), new("Input.Password", TestPeople.Password)]);
@@ -69,15 +70,73 @@ public sealed partial class TwoFactorTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/profile")).StatusCode);
         var wrongCode = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", Totp.Code(key) == "000000" ? "111111" : "000000")]);
         Assert.Equal(HttpStatusCode.OK, wrongCode.StatusCode);
-        var second = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", Totp.Code(key))]);
+        var second = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", await app.UnusedCodeAsync(person.UserId, key))]);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/profile")).StatusCode);
 
         var withoutCode = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = person.Email, password = TestPeople.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
         Assert.Equal("two-factor-required", (await withoutCode.ReadJsonAsync()).GetProperty("code").GetString());
-        var withCode = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = person.Email, password = TestPeople.Password, twoFactorCode = Totp.Code(key) });
+        var withCode = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = person.Email, password = TestPeople.Password, twoFactorCode = await app.UnusedCodeAsync(person.UserId, key) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AuthenticatorCode_SignsInOnce_AnEarlierOneNever_AndTheNextOneWorks(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await VolunteerAsync(app);
+        var setup = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        var key = await KeyOnPageAsync(setup);
+        var step = Totp.Step();
+        await EnableAsync(setup, Totp.CodeAt(key, step));
+        Assert.Equal(step, await LastStepAsync(app, person.UserId));
+
+        // The code that switched two-factor on, and the previous step's code (still inside the accepted window
+        // but older than the accepted one), sign in neither on the API nor on the pages.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(app, person.Email, Totp.CodeAt(key, step))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(app, person.Email, Totp.CodeAt(key, step - 1))).StatusCode);
+        var client = app.Browser();
+        var first = await client.PostFormAsync("/account/login", [new("Input.Identifier", person.Email), new("Input.Password", TestPeople.Password)]);
+        var replayed = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", Totp.CodeAt(key, step))]);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/profile")).StatusCode);
+
+        // The authenticator's next code works, once.
+        var next = await app.UnusedCodeAsync(person.UserId, key);
+        var accepted = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", next)]);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/profile")).StatusCode);
+        Assert.True(await LastStepAsync(app, person.UserId) > step);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiLoginAsync(app, person.Email, next)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AuthenticatorCode_SentTwiceAtOnce_SignsInOnlyOnce(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await VolunteerAsync(app);
+        var setup = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        var key = await KeyOnPageAsync(setup);
+        await EnableAsync(setup, await app.UnusedCodeAsync(person.UserId, key));
+        var code = await app.UnusedCodeAsync(person.UserId, key);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ApiLoginAsync(app, person.Email, code)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+    }
+
+    private static Task<HttpResponseMessage> ApiLoginAsync(AtharAppFactory app, string email, string code) =>
+        app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = email, password = TestPeople.Password, twoFactorCode = code });
+
+    private static async Task<long?> LastStepAsync(AtharAppFactory app, Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AtharUser>>();
+        return (await users.FindByIdAsync(userId.ToString()))!.LastAuthenticatorTimeStep;
     }
 
     [Theory]
@@ -87,7 +146,7 @@ public sealed partial class TwoFactorTests(AppFixture fixture) : IClassFixture<A
         var app = fixture.For(database);
         var person = await VolunteerAsync(app);
         var setup = await app.BrowserAsAsync(person.Email, TestPeople.Password);
-        var page = await (await EnableAsync(setup, Totp.Code(await KeyOnPageAsync(setup)))).Content.ReadAsStringAsync();
+        var page = await (await EnableAsync(setup, await app.UnusedCodeAsync(person.UserId, await KeyOnPageAsync(setup)))).Content.ReadAsStringAsync();
         var codes = RecoveryCodes(page);
 
         Assert.True(await SignInWithRecoveryCodeAsync(app, person.Email, codes[0]));
@@ -120,7 +179,7 @@ public sealed partial class TwoFactorTests(AppFixture fixture) : IClassFixture<A
         var api = await app.ApiAsAsync(admin.Email, TestPeople.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/admin/audit/verify")).StatusCode);
 
-        var enabled = await EnableAsync(client, Totp.Code(await KeyOnPageAsync(client)));
+        var enabled = await EnableAsync(client, await app.UnusedCodeAsync(admin.UserId, await KeyOnPageAsync(client)));
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/audit")).StatusCode);
         var disable = await client.PostFormAsync("/profile/two-factor?handler=Disable", [], tokenFrom: "/profile/two-factor");
@@ -136,7 +195,8 @@ public sealed partial class TwoFactorTests(AppFixture fixture) : IClassFixture<A
         var client = app.Browser();
 
         var first = await client.PostFormAsync("/account/login", [new("Input.Identifier", "admin@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
-        var second = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", Totp.Code(Data.Seeding.DemoData.AdminAuthenticatorKey))]);
+        var adminId = await app.QueryAsync(db => db.Users.Where(u => u.Email == "admin@athar.local").Select(u => u.Id).SingleAsync());
+        var second = await client.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", await app.UnusedCodeAsync(adminId, Data.Seeding.DemoData.AdminAuthenticatorKey))]);
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
