@@ -1,0 +1,441 @@
+using System.Globalization;
+using Athar.Core.Accounts;
+using Athar.Core.Applications;
+using Athar.Core.Attendance;
+using Athar.Core.Import;
+using Athar.Core.Opportunities;
+using Athar.Core.Statistics;
+using Athar.Data;
+using Athar.Data.Import;
+using Athar.Data.Opportunities;
+using Athar.Data.Organizations;
+using Athar.Data.Participation;
+using Athar.Data.Statistics;
+using Athar.IntegrationTests.Import;
+using Athar.IntegrationTests.Infrastructure;
+using Athar.Web.Features.Participation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Athar.IntegrationTests.Statistics;
+
+/// <summary>
+/// The per-day counters (applications per status, due and present accepted applications, hours records and flagged
+/// ones) follow every kind of write exactly: after random applications, decisions, check-ins, hours, approvals,
+/// flags, and moves of opportunities, shifts, volunteers and organisations between cuts, the trigger-kept rows equal
+/// a rebuild's, the figures read from them equal the figures read from the raw tables, and the national totals equal
+/// plain counts over the raw rows. Also after an hours import and under a concurrent move (PostgreSQL).
+/// </summary>
+public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static readonly HourlyValueOptions Rates = new() { DefaultSar = 20m };
+
+    private static readonly TimeSpan Saudi = TimeSpan.FromHours(3);
+
+    private static IEnumerable<StatsFilter> Cuts(Guid organization, Guid program, Guid volunteer)
+    {
+        StatsPeriod[] periods = [StatsPeriod.ForMonth(2026, 11), StatsPeriod.ForMonth(2026, 10), StatsPeriod.ForQuarter(2026, 4), StatsPeriod.GregorianYear(2026), StatsPeriod.Hijri(1448)];
+        foreach (var p in periods)
+        {
+            yield return new StatsFilter(p);
+            yield return new StatsFilter(p) { RegionId = 2 };
+            yield return new StatsFilter(p) { CityId = 201 };
+            yield return new StatsFilter(p) { FieldId = 16 };
+            yield return new StatsFilter(p) { Gender = (int)Gender.Female };
+            yield return new StatsFilter(p) { OrganizationType = (int)OrganizationType.Government };
+            yield return new StatsFilter(p) { RegionId = 2, CityId = 202 };
+            yield return new StatsFilter(p) { RegionId = 1, FieldId = 3 };
+            yield return new StatsFilter(p) { RegionId = 2, Gender = (int)Gender.Male };
+            yield return new StatsFilter(p) { RegionId = 2, OrganizationType = (int)OrganizationType.NonProfitAssociation };
+            yield return new StatsFilter(p) { OrganizationId = organization };
+            yield return new StatsFilter(p) { ProgramId = program };
+            // Cuts no counter holds: the raw tables answer on both paths.
+            yield return new StatsFilter(p) { VolunteerId = volunteer };
+            yield return new StatsFilter(p) { OrganizationId = organization, RegionId = 2 };
+        }
+    }
+
+    /// <summary>The counter-backed figures of every cut, from the counters (true) or the raw tables, as comparable text.</summary>
+    private static async Task<List<string>> FiguresAsync(AtharDbContext db, bool counters, IEnumerable<StatsFilter> cuts, DateTimeOffset now)
+    {
+        var q = new IndicatorQueries(db, new ActivityQueries(db) { UseRollups = counters });
+        var lines = new List<string>();
+        foreach (var cut in cuts)
+        {
+            var figures = await q.FiguresAsync(cut, Rates, now);
+            string F(IndicatorKey key) => figures.TryGetValue(key, out var v) ? v?.ToString(CultureInfo.InvariantCulture) ?? "-" : "n/a";
+            lines.Add($"{cut.Period} r{cut.RegionId} c{cut.CityId} f{cut.FieldId} g{cut.Gender} t{cut.OrganizationType} o{cut.OrganizationId} p{cut.ProgramId} v{cut.VolunteerId}: " +
+                $"applications {F(IndicatorKey.Applications)}, accepted {F(IndicatorKey.AcceptanceRate)}, no-show {F(IndicatorKey.NoShowRate)}, flagged {F(IndicatorKey.FlaggedHoursRate)}");
+        }
+        return lines;
+    }
+
+    /// <summary>The counter rows that count (zeros left by subtractions are not figures), as comparable text.</summary>
+    private static Task<List<string>> CounterRowsAsync(AtharAppFactory app) => app.QueryAsync(async db =>
+    {
+        var applications = (await db.StatsApplicationCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
+            .Select(c => $"applications {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Status} {c.Count}");
+        var attendance = (await db.StatsAttendanceCounts.AsNoTracking().Where(c => c.Due != 0 || c.Present != 0).ToListAsync())
+            .Select(c => $"attendance {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Due} {c.Present}");
+        var hours = (await db.StatsHoursCounts.AsNoTracking().Where(c => c.Records != 0 || c.Flagged != 0).ToListAsync())
+            .Select(c => $"hours {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Records} {c.Flagged}");
+        return applications.Concat(attendance).Concat(hours).Order(StringComparer.Ordinal).ToList();
+    });
+
+    private static async Task RebuildAsync(AtharAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StatsRebuild>().RunAsync();
+    }
+
+    private static void AssertLines(List<string> expected, List<string> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+            Assert.Equal(e, a);
+    }
+
+    /// <summary>
+    /// Counters equal plain counts over the raw rows nationally, the counter path equals the raw path for every cut,
+    /// and a rebuild recomputes exactly the rows the triggers kept.
+    /// </summary>
+    private static async Task AssertCountersExactAsync(AtharAppFactory app, IReadOnlyList<StatsFilter> cuts)
+    {
+        var (counted, raw) = await app.QueryAsync(async db =>
+        {
+            var counters = (
+                await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Count),
+                await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.None && c.Status == ApplicationStatus.Accepted).SumAsync(c => c.Count),
+                await db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Due),
+                await db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Present),
+                await db.StatsHoursCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Records),
+                await db.StatsHoursCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Flagged));
+            var accepted = db.Applications.Where(a => a.Status == ApplicationStatus.Accepted);
+            var plain = (
+                (long)await db.Applications.CountAsync(),
+                (long)await accepted.CountAsync(),
+                (long)await accepted.CountAsync(),
+                (long)await accepted.CountAsync(a => db.Attendance.Any(x => x.ApplicationId == a.Id)),
+                (long)await db.VolunteerHours.CountAsync(),
+                (long)await db.VolunteerHours.CountAsync(h => h.Concerns != HoursConcerns.None));
+            return (counters, plain);
+        });
+        Assert.Equal(raw, counted);
+
+        foreach (var now in new[] { app.Clock.GetUtcNow(), new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero) })
+        {
+            var fromRaw = await app.QueryAsync(db => FiguresAsync(db, counters: false, cuts, now));
+            var fromCounters = await app.QueryAsync(db => FiguresAsync(db, counters: true, cuts, now));
+            AssertLines(fromRaw, fromCounters);
+        }
+
+        var rows = await CounterRowsAsync(app);
+        Assert.NotEmpty(rows);
+        await RebuildAsync(app);
+        AssertLines(rows, await CounterRowsAsync(app));
+    }
+
+    private sealed class Writes(AtharAppFactory app, Random random)
+    {
+        public List<Guid> Opportunities { get; } = [];
+        public List<Guid> Organizations { get; } = [];
+        public List<Guid> Volunteers { get; } = [];
+        public List<Guid?> Programs { get; } = [null];
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        private static readonly (int Region, int City)[] Places = [(1, 101), (2, 201), (2, 202)];
+        private static readonly int[] Fields = [1, 3, 16];
+
+        /// <summary>One random write among those that change a counter or move facts between cuts.</summary>
+        public Task<int> StepAsync() => app.QueryAsync(async db => { await StepAsync(db); return 0; });
+
+        private async Task StepAsync(AtharDbContext db)
+        {
+            switch (random.Next(13))
+            {
+                case 0 or 1:
+                    await ApplyAsync(db);
+                    break;
+                case 2:
+                    await DecideAsync(db, random.Next(4) == 0 ? ApplicationStatus.Cancelled : ApplicationStatus.Accepted);
+                    break;
+                case 3:
+                {
+                    // Check in an accepted application.
+                    var application = await db.Applications.AsNoTracking()
+                        .Where(a => a.Status == ApplicationStatus.Accepted && !db.Attendance.Any(x => x.ApplicationId == a.Id)).OrderBy(a => a.Id).FirstOrDefaultAsync();
+                    if (application is null) { await ApplyAsync(db); break; }
+                    var shift = await db.Shifts.AsNoTracking().SingleAsync(s => s.Id == application.ShiftId);
+                    db.Attendance.Add(new AttendanceRecord
+                    {
+                        Id = Guid.NewGuid(), ApplicationId = application.Id, ShiftId = shift.Id, VolunteerId = application.VolunteerId,
+                        CheckInAt = shift.StartsAt, CheckInMethod = CheckMethod.Supervisor,
+                    });
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                case 4:
+                {
+                    // Hours for an attendance, pending or approved, sometimes flagged.
+                    var attendance = await db.Attendance.AsNoTracking().Where(x => !db.VolunteerHours.Any(h => h.AttendanceId == x.Id)).OrderBy(x => x.Id).FirstOrDefaultAsync();
+                    if (attendance is null) { await ApplyAsync(db); break; }
+                    var shift = await db.Shifts.AsNoTracking().SingleAsync(s => s.Id == attendance.ShiftId);
+                    var opportunity = await db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == shift.OpportunityId);
+                    var minutes = 30 + random.Next(200);
+                    db.VolunteerHours.Add(new VolunteerHours
+                    {
+                        Id = Guid.NewGuid(), AttendanceId = attendance.Id, VolunteerId = attendance.VolunteerId, OrganizationId = opportunity.OrganizationId,
+                        OpportunityId = opportunity.Id, ShiftId = shift.Id, FieldId = opportunity.FieldId, RegionId = opportunity.RegionId, Date = shift.Date,
+                        AttendedMinutes = minutes, CreditedMinutes = minutes, Status = random.Next(2) == 0 ? HoursStatus.Pending : HoursStatus.Approved,
+                        Concerns = random.Next(3) == 0 ? HoursConcerns.LateEntry : HoursConcerns.None, CreatedAt = shift.EndsAt,
+                    });
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                case 5:
+                {
+                    // Approve, flag or clear a flag, as a conditional bulk update (what the review use case runs).
+                    var ids = await db.VolunteerHours.OrderBy(h => h.Id).Select(h => h.Id).ToListAsync();
+                    if (ids.Count == 0) { await ApplyAsync(db); break; }
+                    var id = Pick(ids);
+                    var concerns = random.Next(2) == 0 ? HoursConcerns.None : HoursConcerns.OverlapsAnotherOrganization;
+                    await db.VolunteerHours.Where(h => h.Id == id).ExecuteUpdateAsync(h => h.SetProperty(x => x.Status, HoursStatus.Approved).SetProperty(x => x.Concerns, concerns));
+                    break;
+                }
+                case 6:
+                {
+                    // Move an opportunity to another place, field and program: its applications, due shifts and hours follow.
+                    var id = Pick(Opportunities);
+                    var (region, city) = Pick(Places);
+                    var field = Pick(Fields);
+                    var program = Pick(Programs);
+                    await db.Opportunities.Where(o => o.Id == id).ExecuteUpdateAsync(o => o
+                        .SetProperty(x => x.RegionId, region).SetProperty(x => x.CityId, city).SetProperty(x => x.FieldId, field).SetProperty(x => x.ProgramId, program));
+                    break;
+                }
+                case 7:
+                {
+                    var id = Pick(Volunteers);
+                    var volunteer = await db.Volunteers.SingleAsync(v => v.UserId == id);
+                    volunteer.Gender = volunteer.Gender == Gender.Female ? Gender.Male : Gender.Female;
+                    (volunteer.RegionId, volunteer.CityId) = Pick(Places);
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                case 8:
+                {
+                    var id = Pick(Organizations);
+                    var type = (OrganizationType)(1 + random.Next(5));
+                    await db.Organizations.Where(g => g.Id == id).ExecuteUpdateAsync(g => g.SetProperty(x => x.Type, type));
+                    break;
+                }
+                case 9:
+                {
+                    // Move a shift to another day (its end crosses into another counter day).
+                    var shifts = await db.Shifts.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+                    if (shifts.Count == 0) { await ApplyAsync(db); break; }
+                    var shift = await db.Shifts.SingleAsync(s => s.Id == Pick(shifts));
+                    var days = random.Next(-20, 21);
+                    shift.Date = shift.Date.AddDays(days);
+                    shift.StartsAt = shift.StartsAt.AddDays(days);
+                    shift.EndsAt = shift.EndsAt.AddDays(days);
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                case 10:
+                {
+                    // A withdrawn application that never had attendance is deleted outright.
+                    var application = await db.Applications.Where(a => !db.Attendance.Any(x => x.ApplicationId == a.Id)).OrderBy(a => a.Id).FirstOrDefaultAsync();
+                    if (application is null) { await ApplyAsync(db); break; }
+                    db.Applications.Remove(application);
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                case 11:
+                {
+                    // An attendance record without hours removed (a check-in entered by mistake).
+                    var attendance = await db.Attendance.Where(x => !db.VolunteerHours.Any(h => h.AttendanceId == x.Id)).OrderBy(x => x.Id).FirstOrDefaultAsync();
+                    if (attendance is null) { await ApplyAsync(db); break; }
+                    db.Attendance.Remove(attendance);
+                    await db.SaveChangesAsync();
+                    break;
+                }
+                default:
+                    await DecideAsync(db, ApplicationStatus.Withdrawn);
+                    break;
+            }
+        }
+
+        private async Task DecideAsync(AtharDbContext db, ApplicationStatus status)
+        {
+            var ids = await db.Applications.Where(a => a.Status != status).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+            if (ids.Count == 0) { await ApplyAsync(db); return; }
+            var id = Pick(ids);
+            await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, status));
+        }
+
+        /// <summary>A new shift between 1 October and 30 November 2026 and an application made before it, sometimes just before a Saudi midnight.</summary>
+        private async Task ApplyAsync(AtharDbContext db)
+        {
+            var opportunity = Pick(Opportunities);
+            var date = new DateOnly(2026, 10, 1).AddDays(random.Next(61));
+            var shift = new Shift
+            {
+                Id = Guid.NewGuid(), OpportunityId = opportunity, Date = date, StartTime = new TimeOnly(17, 0), EndTime = new TimeOnly(23, 30), Seats = 5,
+                StartsAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), Saudi).ToUniversalTime(),
+                EndsAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 30)), Saudi).ToUniversalTime(),
+            };
+            db.Shifts.Add(shift);
+            // 20:30 or 21:30 UTC: the same Saudi day or the next one, which the counters' day must get right.
+            var created = shift.StartsAt.AddDays(-random.Next(10)).Date.AddHours(random.Next(2) == 0 ? 20.5 : 21.5);
+            db.Applications.Add(new Application
+            {
+                Id = Guid.NewGuid(), OpportunityId = opportunity, ShiftId = shift.Id, VolunteerId = Pick(Volunteers),
+                Status = random.Next(3) == 0 ? ApplicationStatus.Accepted : ApplicationStatus.Pending, CreatedAt = new DateTimeOffset(created, TimeSpan.Zero),
+            });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Counters_FollowRandomWritesAndMovesBetweenCuts_EqualTheRawTablesAndARebuild(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var w = new Writes(app, new Random(6));
+        var riyadh = await s.OrganizationAsync(1, 101, OrganizationType.NonProfitAssociation);
+        var makkah = await s.OrganizationAsync(2, 202, OrganizationType.Government);
+        w.Organizations.AddRange([riyadh, makkah]);
+        var program = await s.ProgramAsync();
+        w.Programs.Add(program);
+        w.Opportunities.Add((await s.OpportunityAsync(riyadh, 1, 101, 3)).Id);
+        w.Opportunities.Add((await s.OpportunityAsync(riyadh, 2, 201, 16, programId: program)).Id);
+        w.Opportunities.Add((await s.OpportunityAsync(makkah, 2, 202, 1)).Id);
+        w.Volunteers.Add(await s.VolunteerAsync(Gender.Female, new DateOnly(1995, 11, 15)));
+        w.Volunteers.Add(await s.VolunteerAsync(Gender.Male, new DateOnly(2001, 3, 2), regionId: 2, cityId: 202));
+        w.Volunteers.Add(await s.VolunteerAsync(Gender.Female, new DateOnly(1970, 6, 30), regionId: 2, cityId: 201));
+        // Hours through the scene too (application, attendance, hours in one save; approval by the review use case).
+        var pending = await s.HoursAsync(w.Volunteers[0], await app.QueryAsync(db => db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == w.Opportunities[1])),
+            new DateOnly(2026, 11, 3), 120, HoursStatus.Pending, HoursConcerns.LateEntry);
+        await s.DecideAsync(pending, ReviewHours.Decision.Approve);
+
+        // 21:30 UTC on 31 October is 00:30 on 1 November in Saudi Arabia: the counters count it on the Saudi day.
+        var shift = await app.QueryAsync(db => db.Shifts.AsNoTracking().SingleAsync(x => x.OpportunityId == w.Opportunities[1] && x.Date == new DateOnly(2026, 11, 1)));
+        Task<(long, long)> AroundMidnightAsync() => app.QueryAsync(async db => (
+            await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20261031).SumAsync(c => c.Count),
+            await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20261101).SumAsync(c => c.Count)));
+        var (october31, november1) = await AroundMidnightAsync();
+        await app.QueryAsync(db =>
+        {
+            db.Applications.Add(new Application
+            {
+                Id = Guid.NewGuid(), OpportunityId = w.Opportunities[1], ShiftId = shift.Id, VolunteerId = w.Volunteers[1], Status = ApplicationStatus.Pending,
+                CreatedAt = new DateTimeOffset(2026, 10, 31, 21, 30, 0, TimeSpan.Zero),
+            });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal((october31, november1 + 1), await AroundMidnightAsync());
+
+        var cuts = Cuts(riyadh, program, w.Volunteers[0]).ToList();
+        // The cuts the counters hold are read from them (the others fall back to the raw tables on both paths).
+        Assert.Equal(12 * 5, cuts.Count(c => CounterCut.For(c, StatsCounterSql.ApplicationDims) is not null));
+        Assert.Equal(10 * 5, cuts.Count(c => CounterCut.For(c, StatsCounterSql.HoursDims) is not null));
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 40; i++)
+                await w.StepAsync();
+            await AssertCountersExactAsync(app, cuts);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Counters_AfterAnHoursImport_EqualTheRawTablesAndARebuild(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        app.MoveToNextMorning();
+        var (organizationId, admin, _) = await app.CreateVerifiedOrganizationAsync();
+        var today = Core.Calendar.DualDate.ToSaudiDate(app.Clock.GetUtcNow());
+        string Day(int daysAgo) => today.AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reference = "OPP-" + Guid.NewGuid().ToString("N")[..8];
+
+        async Task<ImportOutcome> RunAsync(ImportKind kind, byte[] content)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<ImportEngine>();
+            return await engine.ImportAsync(new ImportRequest(organizationId, kind, content, "file.csv", ImportEncoding.Auto, admin.UserId, "test"));
+        }
+
+        var created = await RunAsync(ImportKind.Opportunities, ImportFiles.Csv(
+        [
+            ["Reference", "Title (Arabic)", "Description (Arabic)", "Field", "Region", "City", "Start date", "End date"],
+            [reference, "توزيع السلال", "توزيع السلال على الأسر", "الاجتماعي", "الرياض", "الرياض", Day(90), Day(1)],
+        ]));
+        Assert.True(created.Imported, string.Join(", ", created.Problems.Select(p => p.Code)));
+        var volunteers = await app.CreateVolunteersAsync(3);
+        var ids = await app.QueryAsync(db => db.Volunteers.Where(v => volunteers.Contains(v.UserId)).ToDictionaryAsync(v => v.UserId, v => v.NationalId));
+        var hoursBefore = await app.QueryAsync(db => db.StatsHoursCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Records));
+
+        var outcome = await RunAsync(ImportKind.Hours, ImportFiles.Csv(
+        [
+            ["National ID", "Opportunity reference", "Date", "Hours"],
+            [ids[volunteers[0]], reference, Day(3), "4.5"],
+            [ids[volunteers[1]], reference, Day(3), "2"],
+            [ids[volunteers[2]], reference, Day(5), "6"],
+            [ids[volunteers[0]], reference, Day(60), "3"],
+        ]));
+        Assert.True(outcome.Imported, string.Join(", ", outcome.Problems.Select(p => $"{p.Row}:{p.Column}:{p.Code}")));
+
+        // The import's four records (one late, so flagged) are counted as they were written, then as a rebuild counts them.
+        Assert.Equal(hoursBefore + 4, await app.QueryAsync(db => db.StatsHoursCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Records)));
+        var cuts = new List<StatsFilter>
+        {
+            new(StatsPeriod.ForMonth(today.Year, today.Month)), new(StatsPeriod.GregorianYear(today.Year)) { RegionId = 1 },
+            new(StatsPeriod.GregorianYear(today.Year)) { OrganizationId = organizationId }, new(StatsPeriod.GregorianYear(today.Year)) { FieldId = 3 },
+        };
+        await AssertCountersExactAsync(app, cuts);
+    }
+
+    [Fact]
+    public async Task ConcurrentShiftMoveAndCheckIn_OnPostgres_LoseNothing()
+    {
+        var app = fixture.For(TestDatabase.Postgres);
+        var s = new StatsScene(app);
+        var organization = await s.OrganizationAsync(1, 101, OrganizationType.University);
+        var opportunity = await s.OpportunityAsync(organization, 1, 101, 3);
+        var volunteer = await s.VolunteerAsync(Gender.Male, new DateOnly(1990, 5, 5));
+        // An accepted application without attendance on 9 September.
+        await s.HoursAsync(volunteer, opportunity, new DateOnly(2026, 9, 9), 0, HoursStatus.Pending, attended: false);
+        var application = await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.VolunteerId == volunteer));
+
+        // The move holds its transaction open while the check-in of the same shift runs; the check-in waits for the
+        // counters' lock and then counts on the moved day. Without the lock it would count on the old day.
+        await using var moveScope = app.Services.CreateAsyncScope();
+        var moveDb = moveScope.ServiceProvider.GetRequiredService<AtharDbContext>();
+        await moveDb.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await moveDb.Database.BeginTransactionAsync();
+            await moveDb.Shifts.Where(x => x.Id == application.ShiftId)
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.EndsAt, y => y.EndsAt.AddDays(5)).SetProperty(y => y.StartsAt, y => y.StartsAt.AddDays(5)).SetProperty(y => y.Date, y => y.Date.AddDays(5)));
+            var checkIn = Task.Run(() => app.QueryAsync(async db =>
+            {
+                db.Attendance.Add(new AttendanceRecord
+                {
+                    Id = Guid.NewGuid(), ApplicationId = application.Id, ShiftId = application.ShiftId, VolunteerId = volunteer,
+                    CheckInAt = app.Clock.GetUtcNow(), CheckInMethod = CheckMethod.Supervisor,
+                });
+                return await db.SaveChangesAsync();
+            }));
+            // Give the check-in time to reach the lock (correctness does not depend on it: either order must count right).
+            await Task.Delay(500);
+            await transaction.CommitAsync();
+            Assert.Equal(1, await checkIn);
+        });
+
+        var present = await app.QueryAsync(db => db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20260914).Select(c => new { c.Due, c.Present }).SingleAsync());
+        Assert.Equal((1L, 1L), (present.Due, present.Present));
+        await AssertCountersExactAsync(app, [new StatsFilter(StatsPeriod.ForMonth(2026, 9))]);
+    }
+}
