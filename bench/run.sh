@@ -104,7 +104,8 @@ PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -S -c 8 -j 2 -T "$DU
 # ---------------------------------------------------------------- the platform
 log "starting the platform (Release, PostgreSQL $DB)"
 start_app web "$WEB_PORT" "$OUT/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production \
-  Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning
+  Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning \
+  Athar__RateLimits__Enabled=false
 
 # Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.
 psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHERE \"Status\" = 2 AND \"NextShiftStartsAt\" IS NOT NULL ORDER BY md5(\"Id\"::text) LIMIT 2000" > "$WORK/details.txt"

@@ -78,7 +78,7 @@ public sealed class NationalGenerator
     /// <summary>The entity types the steps write, for the loader to prepare their tables.</summary>
     public static IReadOnlyList<Type> EntityTypes { get; } =
     [
-        typeof(AtharUser), typeof(IdentityUserRole<Guid>), typeof(RegionalAssignment), typeof(Volunteer), typeof(VolunteerField),
+        typeof(AtharUser), typeof(IdentityUserRole<Guid>), typeof(IdentityUserToken<Guid>), typeof(RegionalAssignment), typeof(Volunteer), typeof(VolunteerField),
         typeof(Organization), typeof(OrganizationField), typeof(OrganizationMember),
         typeof(Course), typeof(CourseSession), typeof(CourseEnrollment), typeof(License), typeof(LicenseEvent),
         typeof(Opportunity), typeof(Shift), typeof(Application), typeof(AttendanceRecord), typeof(VolunteerHours),
@@ -118,7 +118,7 @@ public sealed class NationalGenerator
 
     // ---------------------------------------------------------------- people
 
-    private AtharUser NewUser(SyntheticRandom random, string email, SyntheticNames.Name name, DateTimeOffset createdAt)
+    private AtharUser NewUser(SyntheticRandom random, string email, SyntheticNames.Name name, DateTimeOffset createdAt, bool twoFactor = false)
     {
         var serial = _userSerial++;
         // An affine map on 10^8 numbers is a bijection: every user gets a different, random-looking mobile.
@@ -142,6 +142,7 @@ public sealed class NationalGenerator
             FullNameEn = name.English,
             CreatedAt = createdAt,
             PreferredLanguage = random.Chance(0.85) ? "ar" : "en",
+            TwoFactorEnabled = twoFactor,
         };
         _writer.Add(user);
         return user;
@@ -161,7 +162,10 @@ public sealed class NationalGenerator
     {
         var random = Stream("platform");
         var created = At(_plan.HistoryStart.AddDays(-30), 9);
-        var admin = NewUser(random, NationalPlan.AdminEmail, _names.Full(random, Gender.Female), created);
+        // Platform admins sign in with two factors; the synthetic one uses the demo admin's published key, so the
+        // benchmark can sign in to the admin pages as a person with an authenticator app would.
+        var admin = NewUser(random, NationalPlan.AdminEmail, _names.Full(random, Gender.Female), created, twoFactor: true);
+        _writer.Add(new IdentityUserToken<Guid> { UserId = admin.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = DemoData.AdminAuthenticatorKey });
         _platformAdminId = admin.Id;
         AddRole(admin.Id, Roles.PlatformAdmin);
         foreach (var region in ReferenceData.Regions)
