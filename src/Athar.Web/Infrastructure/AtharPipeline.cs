@@ -46,6 +46,8 @@ public static class AtharPipeline
         app.UsePrivacyActivityTracking();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Before idempotency: a consent refusal must not claim the caller's Idempotency-Key.
+        ConsentGate.UseApiConsentGate(app);
         app.UseMiddleware<Idempotency.IdempotencyMiddleware>();
         return app;
     }

@@ -24,12 +24,13 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException ? 499 : StatusFor(exception);
+        var path = OriginalPath(httpContext);
         if (status == StatusCodes.Status503ServiceUnavailable)
-            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, path);
         else if (status >= 500)
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, path);
         else
-            logger.LogInformation("Rejected malformed request on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+            logger.LogInformation("Rejected malformed request on {Method} {Path}: {Reason}", httpContext.Request.Method, path, exception.GetType().Name);
 
         if (status == 499)
             return true;
@@ -37,7 +38,7 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
             httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!httpContext.Request.IsApi())
+        if (!HttpRequestExtensions.IsApiPath(path))
         {
             // Browsers get the friendly error page (re-executed by UseExceptionHandler's path).
             return false;
@@ -55,4 +56,13 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
         await httpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// The path the client asked for. UseExceptionHandler has already rewritten Request.Path to the error page's
+    /// path when handlers run, so deciding "API or page" from it would send API clients the HTML page.
+    /// </summary>
+    private static PathString OriginalPath(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } original
+            ? new PathString(original)
+            : httpContext.Request.Path;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Athar.Data.Accounts;
 using Athar.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,4 +41,86 @@ public sealed class ConsentTests
         // An account that never consented (the platform admin, made by the CLI) is not held up.
         Assert.Equal(HttpStatusCode.OK, (await (await app.BrowserAsAsync("admin@athar.local")).GetAsync("/admin")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task NewNoticeVersion_HoldsUpTheApi_WithAConsentProblem_ThatDoesNotClaimTheIdempotencyKey_UntilAcceptedThroughTheApi(TestDatabase database)
+    {
+        await using var app = new AtharAppFactory(database, new Dictionary<string, string?> { ["Athar:Registration:PrivacyNoticeVersion"] = "2026-2" });
+        var volunteer = await app.ApiAsAsync("volunteer@athar.local", language: "en");
+
+        var status = await (await volunteer.GetAsync("/api/v1/me/consent")).ReadJsonAsync();
+        Assert.Equal(("2026-2", "2025-1", true), (status.GetProperty("currentVersion").GetString(), status.GetProperty("acceptedVersion").GetString(), status.GetProperty("mustConsent").GetBoolean()));
+
+        // A write with an Idempotency-Key is refused before anything runs, and the refusal is not kept for the key.
+        var write = ProfileWrite("ريم المطيري", "consent-retry-1");
+        var refused = await volunteer.SendAsync(write());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal(("urn:athar:problem:consent-required", "consent_required", "2026-2"),
+            (problem.GetProperty("type").GetString(), problem.GetProperty("code").GetString(), problem.GetProperty("currentVersion").GetString()));
+        Assert.Equal("The current privacy notice has not been accepted", problem.GetProperty("title").GetString());
+        Assert.Contains("/api/v1/me/consent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.IdempotentRequests.CountAsync()));
+        Assert.NotEqual("ريم المطيري", await FullNameAsync(app));
+
+        // Reads of personal data are held up as the pages are; the rights and the consent endpoints are not.
+        var arabic = await app.ApiAsAsync("volunteer@athar.local", language: "ar");
+        var read = await arabic.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal("لم تتم الموافقة على إشعار الخصوصية الحالي", (await read.ReadJsonAsync()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.GetAsync("/api/v1/me/data")).StatusCode);
+
+        // Accepting needs the current version: a missing or stale one records nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await volunteer.PostAsJsonAsync("/api/v1/me/consent", new { })).StatusCode);
+        var stale = await volunteer.PostAsJsonAsync("/api/v1/me/consent", new { version = "2025-1" });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("consent_version_not_current", (await stale.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/api/v1/me")).StatusCode);
+
+        var accepted = await volunteer.PostAsJsonAsync("/api/v1/me/consent", new { version = "2026-2" });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var after = await accepted.ReadJsonAsync();
+        Assert.Equal(("2026-2", false), (after.GetProperty("acceptedVersion").GetString(), after.GetProperty("mustConsent").GetBoolean()));
+        Assert.Equal(app.Clock.GetUtcNow(), after.GetProperty("acceptedAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.PostAsJsonAsync("/api/v1/me/consent", new { version = "2026-2" })).StatusCode);
+        Assert.Equal(1, await app.QueryAsync(db => db.ConsentRecords.CountAsync(c => c.Version == "2026-2" && db.Users.Any(u => u.Id == c.UserId && u.Email == "volunteer@athar.local"))));
+
+        // The retry with the same key now performs the write; a further retry replays it.
+        var performed = await volunteer.SendAsync(write());
+        Assert.Equal(HttpStatusCode.NoContent, performed.StatusCode);
+        Assert.False(performed.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("ريم المطيري", await FullNameAsync(app));
+        var replayed = await volunteer.SendAsync(write());
+        Assert.Equal((HttpStatusCode.NoContent, "true"), (replayed.StatusCode, replayed.Headers.GetValues("Idempotent-Replayed").Single()));
+
+        // The page gate reads the same acceptance, and an account that never consented is not held up on the API.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.BrowserAsAsync("volunteer@athar.local")).GetAsync("/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ApiAsAsync("admin@athar.local")).GetAsync("/api/v1/admin/licenses")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task PersonWhoOwesConsent_CanStillDownloadTheirDataAndReachDeletion_OnThePages(TestDatabase database)
+    {
+        await using var app = new AtharAppFactory(database, new Dictionary<string, string?> { ["Athar:Registration:PrivacyNoticeVersion"] = "2026-2" });
+        var volunteer = await app.BrowserAsAsync("volunteer@athar.local", language: "en");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await volunteer.GetAsync("/record")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.GetAsync("/me/data")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await volunteer.GetAsync("/me/delete")).StatusCode);
+    }
+
+    private static Func<HttpRequestMessage> ProfileWrite(string fullNameAr, string key) => () =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me")
+        {
+            Content = JsonContent.Create(new { fullNameAr, mobile = "0501112233", regionId = 2, cityId = 202 }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    };
+
+    private static Task<string> FullNameAsync(AtharAppFactory app) =>
+        app.QueryAsync(db => db.Users.Where(u => u.Email == "volunteer@athar.local").Select(u => u.FullNameAr).SingleAsync());
 }

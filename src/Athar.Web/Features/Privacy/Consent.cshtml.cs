@@ -1,5 +1,3 @@
-using Athar.Data;
-using Athar.Data.Accounts;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +7,7 @@ namespace Athar.Web.Features.Privacy;
 
 /// <summary>Accepting the privacy notice's current version, asked when it changed since the person last accepted it.</summary>
 [Authorize]
-public sealed class ConsentModel(ConsentGate gate, AtharDbContext db, TimeProvider clock) : PageModel
+public sealed class ConsentModel(ConsentGate gate) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -21,13 +19,7 @@ public sealed class ConsentModel(ConsentGate gate, AtharDbContext db, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var userId = User.RequiredUserId();
-        if (await gate.MustConsentAsync(userId, cancellationToken))
-        {
-            db.ConsentRecords.Add(new ConsentRecord { UserId = userId, Kind = ConsentKind.PrivacyNotice, Version = gate.CurrentVersion, AcceptedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            gate.Accepted(userId);
-        }
+        await gate.AcceptAsync(User.RequiredUserId(), cancellationToken);
         return LocalRedirect(Back);
     }
 
