@@ -8,21 +8,24 @@ namespace Athar.Data.Statistics;
 
 /// <summary>
 /// RAW SQL, per provider, for the counters <see cref="StatsApplicationCount"/>, <see cref="StatsAttendanceCount"/> and
-/// <see cref="StatsHoursCount"/>: per Saudi day and cut, kept by row triggers in the transaction that writes
+/// <see cref="StatsHoursCount"/>: per Saudi day and cut, kept by triggers in the transaction that writes
 /// Applications, Attendance, VolunteerHours, or a row whose change moves facts between cuts (a shift's end, an
 /// opportunity's region, city, field, organisation or program, an organisation's type, a volunteer's gender).
 /// Re-apply with <see cref="Install"/> / <see cref="Uninstall"/> after regenerating migrations.
 /// <para>
-/// Every trigger works the same way, whatever the table: BEFORE the change it subtracts the current contribution
-/// of the rows the change affects (an application and its attendance, every application of a shift, every
-/// application and hours record of an opportunity…), AFTER it adds their new contribution, both computed by the
-/// same query over the live tables the rebuild uses. So no per-event delta logic can drift from the definition:
-/// a change counts exactly as "remove what was, add what is", and both halves commit or roll back with it.
+/// Every trigger works the same way, whatever the table: it subtracts the contribution the rows the change affects
+/// had before it (an application and its attendance, every application of a shift, every application and hours
+/// record of an opportunity…) and adds their contribution after it, both computed by the same query the rebuild
+/// uses. So no per-event delta logic can drift from the definition: a change counts exactly as "remove what was,
+/// add what is", and both halves commit or roll back with it. SQLite has only row triggers: BEFORE each row over
+/// the live tables, AFTER each row likewise. PostgreSQL runs one AFTER … FOR EACH STATEMENT trigger per table and
+/// event whose query joins the statement's transition tables once (<see cref="PostgresStatementTriggers"/>), so a
+/// bulk change of thousands of rows costs a few set-based statements rather than a few per row.
 /// </para>
 /// <para>
 /// Concurrency: on PostgreSQL, two transactions could each compute a contribution from a state the other is
 /// changing (a shift moved while an attendance is recorded) and both commit stale figures. Each trigger therefore
-/// first takes one transaction-scoped advisory lock (the same key for every counter trigger, so there is no order
+/// takes one transaction-scoped advisory lock before counting (the same key for every counter trigger, so there is no order
 /// to get wrong and no deadlock among them); in READ COMMITTED the next statement takes a fresh snapshot, so it
 /// sees whatever the previous holder committed. It serialises counter writers, which the national day row
 /// (updated by every writer of the day) already did. <c>athar stats rebuild</c> takes the same lock. SQLite has
@@ -111,6 +114,22 @@ public static class StatsCounterSql
         }
 
         public IReadOnlyList<RollupDim> Dims => [.. Cuts().Select(c => c.Dim)];
+
+        /// <summary>
+        /// The same counter with <paramref name="table"/> read from <paramref name="relation"/> instead (a statement's
+        /// changed rows, or the table as it was before the statement). Tables are referenced as <c>"Table" alias</c>.
+        /// </summary>
+        public Counter Reading(string table, string relation)
+        {
+            var reference = $"\"{table}\" ";
+            if (!From.Contains(reference, StringComparison.Ordinal) && !MeasureValues.Any(m => m.Contains(reference, StringComparison.Ordinal)))
+                throw new InvalidOperationException($"{Table} does not read {table}.");
+            return this with
+            {
+                From = From.Replace(reference, relation + " ", StringComparison.Ordinal),
+                MeasureValues = [.. MeasureValues.Select(m => m.Replace(reference, relation + " ", StringComparison.Ordinal))],
+            };
+        }
     }
 
     private const string OpportunityJoins =
@@ -183,14 +202,25 @@ public static class StatsCounterSql
     /// the columns whose update changes anything, and whether the facts are the row itself (nothing to subtract before
     /// its insert or to add after its delete).
     /// </summary>
-    private sealed record Source(string Table, string Name, (Counter Counter, string Facts)[] Feeds, string? MovingKey, string[] Watched, bool Self, bool InsertsAndDeletes);
+    /// <para>
+    /// For PostgreSQL's statement triggers: <see cref="Key"/> pairs a row's before and after images, and
+    /// <see cref="CountedIn"/> says which facts a set of changed rows (<c>{0}</c>) affects when the table is read by a
+    /// counter's measure rather than joined in its <c>FROM</c> (attendance: the applications it belongs to).
+    /// </para>
+    /// </summary>
+    private sealed record Source(string Table, string Name, (Counter Counter, string Facts)[] Feeds, string? MovingKey, string[] Watched, bool Self, bool InsertsAndDeletes)
+    {
+        public string Key { get; init; } = "Id";
+
+        public string? CountedIn { get; init; }
+    }
 
     private static readonly Source[] Sources =
     [
         new("Applications", "applications", [(Applications, "a.\"Id\" = {0}.\"Id\""), (Attendance, "a.\"Id\" = {0}.\"Id\"")],
             null, ["Status", "CreatedAt", "OpportunityId", "ShiftId", "VolunteerId"], Self: true, InsertsAndDeletes: true),
         new("Attendance", "attendance", [(Attendance, "a.\"Id\" = {0}.\"ApplicationId\"")],
-            "ApplicationId", ["ApplicationId"], Self: false, InsertsAndDeletes: true),
+            "ApplicationId", ["ApplicationId"], Self: false, InsertsAndDeletes: true) { CountedIn = "a.\"Id\" IN (SELECT \"ApplicationId\" FROM {0})" },
         new("VolunteerHours", "hours", [(Hours, "h.\"Id\" = {0}.\"Id\"")],
             null, ["Date", "Concerns", "RegionId", "FieldId", "OrganizationId", "OpportunityId"], Self: true, InsertsAndDeletes: true),
         // A shift is inserted before its applications and cannot be deleted under them: only its end moves facts.
@@ -200,7 +230,7 @@ public static class StatsCounterSql
         new("Organizations", "organizations", [(Applications, "o.\"OrganizationId\" = {0}.\"Id\""), (Attendance, "o.\"OrganizationId\" = {0}.\"Id\""), (Hours, "o.\"OrganizationId\" = {0}.\"Id\"")],
             null, ["Type"], Self: false, InsertsAndDeletes: false),
         new("Volunteers", "volunteers", [(Applications, "a.\"VolunteerId\" = {0}.\"UserId\""), (Attendance, "a.\"VolunteerId\" = {0}.\"UserId\"")],
-            null, ["Gender"], Self: false, InsertsAndDeletes: false),
+            null, ["Gender"], Self: false, InsertsAndDeletes: false) { Key = "UserId" },
     ];
 
     private static string Facts(string template, string row) => string.Format(CultureInfo.InvariantCulture, template, row);
@@ -227,45 +257,31 @@ public static class StatsCounterSql
         }
     }
 
-    private static string Changed(Source source, string distinct) =>
-        string.Join(" OR ", source.Watched.Select(c => $"OLD.\"{c}\" {distinct} NEW.\"{c}\""));
+    private static string Changed(Source source, string distinct, string before = "OLD", string after = "NEW") =>
+        string.Join(" OR ", source.Watched.Select(c => $"{before}.\"{c}\" {distinct} {after}.\"{c}\""));
 
     private static string Lock => string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, 1);");
 
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
+    private static readonly Op[] AllOps = [Op.Insert, Op.Update, Op.Delete];
+
+    private static Op[] Events(Source source) => source.InsertsAndDeletes ? AllOps : [Op.Update];
+
+    private static string Upper(Op op) => op.ToString().ToUpperInvariant();
+
+    /// <summary>
+    /// The counter triggers: SQLite has only row triggers (BEFORE and AFTER each row); PostgreSQL gets one AFTER …
+    /// FOR EACH STATEMENT trigger per table and event over the statement's transition tables.
+    /// </summary>
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresStatementTriggers() : SqliteRowTriggers();
+
+    private static List<string> SqliteRowTriggers()
     {
-        var d = For(provider);
+        var d = new SqliteDialect();
         var result = new List<string>();
-        var ops = new[] { Op.Insert, Op.Update, Op.Delete };
         foreach (var source in Sources)
         {
-            var events = source.InsertsAndDeletes ? ops : [Op.Update];
-            if (provider == DatabaseProvider.Postgres)
-            {
-                foreach (var before in new[] { true, false })
-                {
-                    var when = before ? "BEFORE" : "AFTER";
-                    var name = $"athar_counters_{source.Name}_{when.ToLowerInvariant()}";
-                    var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  {Lock}\n");
-                    foreach (var op in events)
-                    {
-                        var statements = Statements(d, source, op, before).ToList();
-                        if (statements.Count == 0)
-                            continue;
-                        body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{op.ToString().ToUpperInvariant()}' THEN\n");
-                        foreach (var s in statements)
-                            body.Append("    ").Append(s).Append(";\n");
-                        body.Append("  END IF;\n");
-                    }
-                    body.Append(before ? "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n  RETURN NEW;\nEND $$;" : "  RETURN NULL;\nEND $$;");
-                    result.Add(body.ToString());
-                    if (source.InsertsAndDeletes)
-                        result.Add($"CREATE TRIGGER {name}_rows {when} INSERT OR DELETE ON \"{source.Table}\" FOR EACH ROW EXECUTE FUNCTION {name}();");
-                    result.Add($"CREATE TRIGGER {name}_update {when} UPDATE ON \"{source.Table}\" FOR EACH ROW WHEN ({Changed(source, "IS DISTINCT FROM")}) EXECUTE FUNCTION {name}();");
-                }
-                continue;
-            }
-            foreach (var op in events)
+            foreach (var op in Events(source))
             {
                 foreach (var before in new[] { true, false })
                 {
@@ -273,7 +289,7 @@ public static class StatsCounterSql
                     if (statements.Count == 0)
                         continue;
                     var when = op == Op.Update ? $" WHEN {Changed(source, "IS NOT")}" : "";
-                    result.Add($"CREATE TRIGGER \"{SqliteName(source, op, before)}\" {(before ? "BEFORE" : "AFTER")} {op.ToString().ToUpperInvariant()} ON \"{source.Table}\"{when}\nBEGIN\n" +
+                    result.Add($"CREATE TRIGGER \"{SqliteName(source, op, before)}\" {(before ? "BEFORE" : "AFTER")} {Upper(op)} ON \"{source.Table}\"{when}\nBEGIN\n" +
                         string.Concat(statements.Select(s => $"  {s};\n")) + "END;");
                 }
             }
@@ -281,8 +297,132 @@ public static class StatsCounterSql
         return result;
     }
 
+    /// <summary>
+    /// PostgreSQL's first counter triggers (migration StatisticsCounters), BEFORE and AFTER each row: a statement
+    /// changing 2,000 applications ran the counters' queries 4,000 times. Kept for the Down of CountersPerStatement.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresRowTriggers()
+    {
+        var d = new PostgresDialect();
+        var result = new List<string>();
+        foreach (var source in Sources)
+        {
+            foreach (var before in new[] { true, false })
+            {
+                var when = before ? "BEFORE" : "AFTER";
+                var name = RowName(source, when.ToLowerInvariant());
+                var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  {Lock}\n");
+                foreach (var op in Events(source))
+                {
+                    var statements = Statements(d, source, op, before).ToList();
+                    if (statements.Count == 0)
+                        continue;
+                    body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{Upper(op)}' THEN\n");
+                    foreach (var s in statements)
+                        body.Append("    ").Append(s).Append(";\n");
+                    body.Append("  END IF;\n");
+                }
+                body.Append(before ? "  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n  RETURN NEW;\nEND $$;" : "  RETURN NULL;\nEND $$;");
+                result.Add(body.ToString());
+                if (source.InsertsAndDeletes)
+                    result.Add($"CREATE TRIGGER {name}_rows {when} INSERT OR DELETE ON \"{source.Table}\" FOR EACH ROW EXECUTE FUNCTION {name}();");
+                result.Add($"CREATE TRIGGER {name}_update {when} UPDATE ON \"{source.Table}\" FOR EACH ROW WHEN ({Changed(source, "IS DISTINCT FROM")}) EXECUTE FUNCTION {name}();");
+            }
+        }
+        return result;
+    }
+
+    private const string OldRows = "old_rows";
+    private const string NewRows = "new_rows";
+
+    /// <summary>
+    /// PostgreSQL: one AFTER … FOR EACH STATEMENT trigger per table and event. The transition tables hold every row
+    /// the statement changed, before and after, so the counters' query runs once per statement over all of them
+    /// (a bulk status change of 2,000 applications: four set-based upserts instead of 8,000 row-by-row ones). It is
+    /// still "remove what was, add what is" with the rebuild's own query: subtract the facts of the changed rows as
+    /// they were (the table read through its before images), then add them as they are. Every other table is as it
+    /// was before the statement: nothing cascades into these tables (their foreign keys restrict) and no other
+    /// trigger writes them. The lock is taken after the rows changed but before anything is counted, and each
+    /// statement of the function takes a fresh snapshot (READ COMMITTED), so the previous holder's commit is seen.
+    /// </summary>
+    private static List<string> PostgresStatementTriggers()
+    {
+        var d = new PostgresDialect();
+        var result = new List<string>();
+        foreach (var source in Sources)
+        {
+            foreach (var op in Events(source))
+            {
+                var name = StatementName(source, op);
+                var (before, after) = ChangedRows(source, op);
+                var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n");
+                // An update of other columns (a seat count, a profile), or of no row at all, counts nothing and does not wait for the lock.
+                body.Append(CultureInfo.InvariantCulture, $"  IF NOT EXISTS (SELECT 1 FROM {before ?? after} c) THEN RETURN NULL; END IF;\n  {Lock}\n");
+                foreach (var (counter, _) in source.Feeds)
+                {
+                    foreach (var statement in StatementApply(d, source, counter, op, before, after))
+                        body.Append("  ").Append(statement).Append(";\n");
+                }
+                body.Append("  RETURN NULL;\nEND $$;");
+                result.Add(body.ToString());
+                var referencing = op switch
+                {
+                    Op.Insert => $"NEW TABLE AS {NewRows}",
+                    Op.Delete => $"OLD TABLE AS {OldRows}",
+                    _ => $"OLD TABLE AS {OldRows} NEW TABLE AS {NewRows}",
+                };
+                result.Add($"CREATE TRIGGER {name} AFTER {Upper(op)} ON \"{source.Table}\" REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {name}();");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The changed rows before and after the statement (null where the event has none): for an update only the rows
+    /// whose watched columns changed, paired by key.
+    /// </summary>
+    private static (string? Before, string? After) ChangedRows(Source source, Op op)
+    {
+        if (op == Op.Insert) return (null, NewRows);
+        if (op == Op.Delete) return (OldRows, null);
+        var pairs = $"FROM {OldRows} o JOIN {NewRows} n ON n.\"{source.Key}\" = o.\"{source.Key}\" WHERE {Changed(source, "IS DISTINCT FROM", "o", "n")}";
+        return ($"(SELECT o.* {pairs})", $"(SELECT n.* {pairs})");
+    }
+
+    /// <summary>The source table as it was before the statement: live rows the statement did not write, plus the before images.</summary>
+    private static string BeforeImage(Source source, Op op)
+    {
+        var untouched = op == Op.Delete
+            ? $"SELECT * FROM \"{source.Table}\""
+            : $"SELECT * FROM \"{source.Table}\" t WHERE NOT EXISTS (SELECT 1 FROM {NewRows} n WHERE n.\"{source.Key}\" = t.\"{source.Key}\")";
+        return op == Op.Insert ? $"({untouched})" : $"({untouched} UNION ALL SELECT * FROM {OldRows})";
+    }
+
+    /// <summary>The statements of one statement trigger for one counter: subtract the affected facts as they were, add them as they are.</summary>
+    private static IEnumerable<string> StatementApply(Dialect d, Source source, Counter counter, Op op, string? before, string? after)
+    {
+        if (source.CountedIn is { } countedIn)
+        {
+            // The facts are other rows that read this table (an application and its attendance): recount those of every
+            // changed row, first over the table as it was, then as it is.
+            var keys = string.Join(" UNION ALL ", new[] { before, after }.OfType<string>().Select(r => $"SELECT * FROM {r} r"));
+            var facts = Facts(countedIn, $"({keys}) k");
+            yield return Apply(d, counter.Reading(source.Table, BeforeImage(source, op)), facts, -1);
+            yield return Apply(d, counter, facts, 1);
+            yield break;
+        }
+        // The table is joined in the counter's FROM: read through the changed rows alone, it yields exactly their facts.
+        if (before is not null) yield return Apply(d, counter.Reading(source.Table, before), "1 = 1", -1);
+        if (after is not null) yield return Apply(d, counter.Reading(source.Table, after), "1 = 1", 1);
+    }
+
     private static string SqliteName(Source source, Op op, bool before) => $"StatsCounters_{source.Table}_{(before ? "Before" : "After")}{op}";
 
+    private static string RowName(Source source, string when) => $"athar_counters_{source.Name}_{when}";
+
+    private static string StatementName(Source source, Op op) => $"athar_counters_{source.Name}_{op.ToString().ToLowerInvariant()}";
+
+    /// <summary>Drops the counter triggers of every version (on PostgreSQL both the row and the statement triggers).</summary>
     public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider)
     {
         var result = new List<string>();
@@ -292,15 +432,20 @@ public static class StatsCounterSql
             {
                 foreach (var when in new[] { "before", "after" })
                 {
-                    var name = $"athar_counters_{source.Name}_{when}";
+                    var name = RowName(source, when);
                     if (source.InsertsAndDeletes)
                         result.Add($"DROP TRIGGER IF EXISTS {name}_rows ON \"{source.Table}\";");
                     result.Add($"DROP TRIGGER IF EXISTS {name}_update ON \"{source.Table}\";");
                     result.Add($"DROP FUNCTION IF EXISTS {name}();");
                 }
+                foreach (var op in Events(source))
+                {
+                    result.Add($"DROP TRIGGER IF EXISTS {StatementName(source, op)} ON \"{source.Table}\";");
+                    result.Add($"DROP FUNCTION IF EXISTS {StatementName(source, op)}();");
+                }
                 continue;
             }
-            foreach (var op in new[] { Op.Insert, Op.Update, Op.Delete })
+            foreach (var op in AllOps)
                 foreach (var before in new[] { true, false })
                     result.Add($"DROP TRIGGER IF EXISTS \"{SqliteName(source, op, before)}\";");
         }

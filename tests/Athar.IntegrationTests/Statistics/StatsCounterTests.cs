@@ -298,13 +298,9 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
-    public async Task Counters_FollowRandomWritesAndMovesBetweenCuts_EqualTheRawTablesAndARebuild(TestDatabase database)
+    /// <summary>Two organisations, a program, three opportunities in two regions and three volunteers for <paramref name="w"/> to write on.</summary>
+    private static async Task<(Guid Riyadh, Guid Program)> SetUpAsync(StatsScene s, Writes w)
     {
-        var app = fixture.For(database);
-        var s = new StatsScene(app);
-        var w = new Writes(app, new Random(6));
         var riyadh = await s.OrganizationAsync(1, 101, OrganizationType.NonProfitAssociation);
         var makkah = await s.OrganizationAsync(2, 202, OrganizationType.Government);
         w.Organizations.AddRange([riyadh, makkah]);
@@ -316,6 +312,17 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
         w.Volunteers.Add(await s.VolunteerAsync(Gender.Female, new DateOnly(1995, 11, 15)));
         w.Volunteers.Add(await s.VolunteerAsync(Gender.Male, new DateOnly(2001, 3, 2), regionId: 2, cityId: 202));
         w.Volunteers.Add(await s.VolunteerAsync(Gender.Female, new DateOnly(1970, 6, 30), regionId: 2, cityId: 201));
+        return (riyadh, program);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Counters_FollowRandomWritesAndMovesBetweenCuts_EqualTheRawTablesAndARebuild(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var w = new Writes(app, new Random(6));
+        var (riyadh, program) = await SetUpAsync(s, w);
         // Hours through the scene too (application, attendance, hours in one save; approval by the review use case).
         var pending = await s.HoursAsync(w.Volunteers[0], await app.QueryAsync(db => db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == w.Opportunities[1])),
             new DateOnly(2026, 11, 3), 120, HoursStatus.Pending, HoursConcerns.LateEntry);
@@ -347,6 +354,76 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             for (var i = 0; i < 40; i++)
                 await w.StepAsync();
             await AssertCountersExactAsync(app, cuts);
+        }
+    }
+
+    /// <summary>
+    /// Statements that change many rows at once (what PostgreSQL's statement triggers count in one pass over the
+    /// transition tables): a multi-row check-in, bulk decisions, flags, moves of every shift, opportunity,
+    /// organisation and volunteer, an update of a column no counter reads, and bulk deletes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Counters_AfterBulkStatements_EqualTheRawTablesAndARebuild(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var w = new Writes(app, new Random(61));
+        var (riyadh, program) = await SetUpAsync(s, w);
+        for (var i = 0; i < 60; i++)
+            await w.StepAsync();
+        var cuts = Cuts(riyadh, program, w.Volunteers[0]).ToList();
+
+        await app.QueryAsync(async db =>
+        {
+            // Accept every pending application, then check in every accepted one without attendance in one INSERT … SELECT
+            // (the attendance takes its application's id: unique, and the same text on both providers).
+            var accepted = await db.Applications.Where(a => a.Status == ApplicationStatus.Pending).ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, ApplicationStatus.Accepted));
+            Assert.True(accepted > 1, "the bulk decision changes several applications");
+            var (supervisor, acceptedStatus, excluded) = ((int)CheckMethod.Supervisor, (int)ApplicationStatus.Accepted, w.Opportunities[2]);
+            var checkedIn = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Attendance" ("Id", "ApplicationId", "ShiftId", "VolunteerId", "CheckInAt", "CheckInMethod")
+                SELECT a."Id", a."Id", a."ShiftId", a."VolunteerId", a."CreatedAt", {supervisor} FROM "Applications" a
+                WHERE a."Status" = {acceptedStatus} AND NOT EXISTS (SELECT 1 FROM "Attendance" x WHERE x."ApplicationId" = a."Id") AND a."OpportunityId" <> {excluded}
+                """);
+            Assert.True(checkedIn > 1, "the check-in inserts several rows");
+            await db.VolunteerHours.ExecuteUpdateAsync(h => h.SetProperty(x => x.Concerns, x => x.Concerns == HoursConcerns.None ? HoursConcerns.LateEntry : HoursConcerns.None));
+            return 0;
+        });
+        await AssertCountersExactAsync(app, cuts);
+
+        await app.QueryAsync(async db =>
+        {
+            if (database == TestDatabase.Postgres)
+                await db.Shifts.ExecuteUpdateAsync(x => x.SetProperty(y => y.EndsAt, y => y.EndsAt.AddDays(3)).SetProperty(y => y.StartsAt, y => y.StartsAt.AddDays(3)).SetProperty(y => y.Date, y => y.Date.AddDays(3)));
+            else
+            {
+                // SQLite cannot translate date arithmetic on its binary instants (and has row triggers only anyway).
+                foreach (var shift in await db.Shifts.ToListAsync())
+                    (shift.EndsAt, shift.StartsAt, shift.Date) = (shift.EndsAt.AddDays(3), shift.StartsAt.AddDays(3), shift.Date.AddDays(3));
+                await db.SaveChangesAsync();
+            }
+            await db.Opportunities.Where(o => o.Id != w.Opportunities[0])
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.RegionId, 1).SetProperty(x => x.CityId, 101).SetProperty(x => x.FieldId, 16).SetProperty(x => x.ProgramId, program));
+            await db.Opportunities.ExecuteUpdateAsync(o => o.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1));
+            await db.Organizations.Where(g => w.Organizations.Contains(g.Id)).ExecuteUpdateAsync(g => g.SetProperty(x => x.Type, OrganizationType.Government));
+            await db.Volunteers.Where(v => w.Volunteers.Contains(v.UserId))
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Gender, x => x.Gender == Gender.Female ? Gender.Male : Gender.Female));
+            await db.Applications.Where(a => a.OpportunityId == w.Opportunities[2] && a.Status == ApplicationStatus.Accepted)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, ApplicationStatus.Withdrawn));
+            await db.Attendance.Where(x => !db.VolunteerHours.Any(h => h.AttendanceId == x.Id)).ExecuteDeleteAsync();
+            await db.Applications.Where(a => !db.Attendance.Any(x => x.ApplicationId == a.Id)).ExecuteDeleteAsync();
+            return 0;
+        });
+        await AssertCountersExactAsync(app, cuts);
+
+        if (database == TestDatabase.Postgres)
+        {
+            // Every counter trigger is a statement trigger now (tgtype bit 0 set means FOR EACH ROW).
+            var kinds = await app.QueryAsync(db => db.Database.SqlQueryRaw<int>(
+                "SELECT (t.tgtype & 1)::int AS \"Value\" FROM pg_trigger t WHERE t.tgname LIKE 'athar_counters_%' AND NOT t.tgisinternal").ToListAsync());
+            Assert.Equal(3 * 3 + 4, kinds.Count);
+            Assert.All(kinds, k => Assert.Equal(0, k));
         }
     }
 
