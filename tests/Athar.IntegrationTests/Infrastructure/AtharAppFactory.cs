@@ -48,6 +48,9 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
     /// <summary>Tests move time forward (expiry, lockout windows) instead of waiting.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
 
+    /// <summary>SQL commands per request, for requests that ask for it (the query-count tests).</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -67,6 +70,8 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter>(SqlCommands);
+            services.ConfigureDbContext<AtharDbContext>(o => o.AddInterceptors(SqlCommands));
             // Tests move the clock by days; sign-ins must outlive that (expiry is not what they test).
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(400));
             services.ConfigureApplicationCookie(o => o.ExpireTimeSpan = TimeSpan.FromDays(400));
