@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing (apt: PostgreSQL, Chromium, fonts, poppler-utils, zbar-tools; npm assets via the
 # build), starts a private PostgreSQL server on a loopback port, runs every test project (unit,
-# integration on SQLite and PostgreSQL, CLI, browser, then the loopback cluster), stops the server, and ends with the line
+# integration on SQLite and PostgreSQL, CLI, browser, then the loopback cluster, then the fault tests), stops the server, and ends with the line
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -70,7 +70,7 @@ export ATHAR_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Pooli
 
 log "Running tests"
 dotnet test Athar.slnx -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \
-  --logger "trx" --filter "FullyQualifiedName!~Athar.ClusterTests" 2>&1 | tee "$ARTIFACTS/test.log"
+  --logger "trx" --filter "FullyQualifiedName!~Athar.ClusterTests&FullyQualifiedName!~Athar.FaultTests" 2>&1 | tee "$ARTIFACTS/test.log"
 rc=${PIPESTATUS[0]}
 
 # Last and alone: the cluster tests bring up PostgreSQL primary + standby, Redis, three app nodes and nginx
@@ -81,6 +81,16 @@ dotnet test tests/Athar.ClusterTests -c Release --no-build --nologo --results-di
 cluster_rc=${PIPESTATUS[0]}
 cat "$ARTIFACTS/cluster-report.txt" 2>/dev/null
 [ "$rc" -eq 0 ] && rc=$cluster_rc
+
+# Then alone too: the fault tests run their own durable PostgreSQL (port 55480) and real Athar.Web processes
+# (ports 59101-59104), kill a server with SIGKILL mid-burst, restart PostgreSQL under load and flood a tiny pool.
+log "Running fault tests"
+rm -f "$ARTIFACTS/fault-report.txt"
+dotnet test tests/Athar.FaultTests -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \
+  --logger "trx" 2>&1 | tee -a "$ARTIFACTS/test.log"
+fault_rc=${PIPESTATUS[0]}
+cat "$ARTIFACTS/fault-report.txt" 2>/dev/null
+[ "$rc" -eq 0 ] && rc=$fault_rc
 
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {gsub(",",""); f+=$4; p+=$6}
      END {printf "%d passed, %d failed\n", p, f}' "$ARTIFACTS/test.log"

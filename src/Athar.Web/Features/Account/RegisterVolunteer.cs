@@ -4,6 +4,7 @@ using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Data.Infrastructure;
 using Athar.Web.Features.Guardian;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -72,10 +73,13 @@ public sealed class RegisterVolunteer(
             return new(null, [], valid.IsMinor);
 
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         try
         {
             return await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+                checkpoint.Restore();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var created = await users.CreateAsync(user, valid.Password);
                 if (!created.Succeeded)

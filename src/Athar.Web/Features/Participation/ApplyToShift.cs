@@ -3,6 +3,7 @@ using Athar.Core.Applications;
 using Athar.Core.Common;
 using Athar.Core.Opportunities;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Data.Participation;
 using Microsoft.EntityFrameworkCore;
@@ -59,10 +60,13 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
             return Refused(refusal);
 
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         try
         {
             return await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+                checkpoint.Restore();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var status = ApplicationStatus.Pending;
                 if (shift.AutoAccept)

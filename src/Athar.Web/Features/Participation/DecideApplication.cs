@@ -1,6 +1,7 @@
 using Athar.Core.Applications;
 using Athar.Core.Common;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Participation;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,11 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
 
         var now = clock.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+            checkpoint.Restore();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (decision == Decision.Accept && !await seats.TryClaimAsync(application.ShiftId, application.OpportunityId, cancellationToken))
                 return new Refusal("no-seats-left");
@@ -91,8 +95,11 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
 
         var from = application.Status;
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+            checkpoint.Restore();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Applications
                 .Where(a => a.Id == application.Id && a.Status == from)

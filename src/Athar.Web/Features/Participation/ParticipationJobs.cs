@@ -1,5 +1,6 @@
 using Athar.Core.Applications;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,11 +38,14 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
             .Take(200)
             .ToListAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         foreach (var item in due)
         {
             // Claimed with a conditional update in the message's transaction: sent once, even with several nodes.
             await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+                checkpoint.Restore();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.Applications
                     .Where(a => a.Id == item.Id && a.ReminderSentAt == null)

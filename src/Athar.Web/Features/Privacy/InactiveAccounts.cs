@@ -3,6 +3,7 @@ using Athar.Core.Accounts;
 using Athar.Core.Calendar;
 using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Data.Infrastructure;
 using Athar.Data.Privacy;
 using Athar.Web.Features.Participation;
 using Athar.Web.Infrastructure;
@@ -74,8 +75,11 @@ public sealed class InactiveAccounts(AtharDbContext db, AccountErasure erasure, 
     private async Task<bool> WarnAsync(Guid userId, DateTimeOffset eraseFrom, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+            checkpoint.Restore();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Claimed in the notification's transaction: one warning per stretch of inactivity, whatever the nodes do.
             var claimed = await db.Users

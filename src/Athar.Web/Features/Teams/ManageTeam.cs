@@ -6,6 +6,7 @@ using Athar.Core.Opportunities;
 using Athar.Core.Reference;
 using Athar.Core.Teams;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Data.Teams;
 using Athar.Web.Features.Licensing;
@@ -75,8 +76,11 @@ public sealed class ManageTeam(AtharDbContext db, OrganizationGate gate, License
 
         var now = clock.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+            checkpoint.Restore();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional on the leader read: of two admins appointing at once, the second is told, not silently overwritten.
             var changed = await db.Teams.Where(t => t.Id == team.Id && t.LeaderUserId == team.LeaderUserId && t.ClosedAt == null)

@@ -1,5 +1,6 @@
 using Athar.Core.Teams;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Teams;
 using Athar.Web.Features.Organizations;
 using Athar.Web.Features.Participation;
@@ -128,10 +129,13 @@ public sealed class TeamMembership(AtharDbContext db, Notifier notifier, TimePro
     {
         var now = clock.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         try
         {
             return await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+                checkpoint.Restore();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (from is { } previous)
                 {

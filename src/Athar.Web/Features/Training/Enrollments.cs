@@ -2,6 +2,7 @@ using Athar.Core.Common;
 using Athar.Core.Licensing;
 using Athar.Core.Training;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Training;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
@@ -52,10 +53,13 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
 
         var existing = mine.FirstOrDefault(e => e.SessionId == sessionId);
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         try
         {
             return await strategy.ExecuteAsync(async () =>
             {
+                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+                checkpoint.Restore();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.CourseSessions
                     .Where(s => s.Id == sessionId && s.Enrolled < s.Seats)
@@ -98,8 +102,11 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
             return new Refusal("session-started");
 
         var strategy = db.Database.CreateExecutionStrategy();
+        var checkpoint = new RetryCheckpoint(db);
         return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
+            checkpoint.Restore();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional, so a double click frees one seat, not two.
             var withdrawn = await db.CourseEnrollments
