@@ -9,7 +9,9 @@ using Athar.Core.Licensing;
 using Athar.Core.Opportunities;
 using Athar.Core.Training;
 using Athar.Data;
+using Athar.Data.Participation;
 using Athar.Data.Seeding.National;
+using Athar.Data.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Cli.Tests;
@@ -131,6 +133,7 @@ public static class NationalSeedScenarios
         var approvedMinutes = hours.Where(h => h.Status == HoursStatus.Approved).Sum(h => (long)h.CreditedMinutes);
         Assert.True(approvedMinutes > 0);
         Assert.Equal(approvedMinutes, await db.StatsActivity.SumAsync(a => a.Minutes));
+        await AssertCountersEqualTheRawTablesAsync(db, applications.Values, attendance.Values, hours);
 
         // Training: sessions never overfilled, their counters equal the places taken.
         var enrollments = await db.CourseEnrollments.AsNoTracking().ToListAsync();
@@ -143,6 +146,34 @@ public static class NationalSeedScenarios
 
         // Search works after the bulk load: the provider's index finds what the stored search text holds.
         await AssertSearchFindsAsync(db, opportunities.Values.First().Title.Ar);
+    }
+
+    /// <summary>
+    /// The per-day counters were rebuilt after loading too: national totals and each region's equal plain counts over
+    /// the loaded applications, attendance and hours (per status; accepted and present; records and flagged).
+    /// </summary>
+    private static async Task AssertCountersEqualTheRawTablesAsync(AtharDbContext db, IEnumerable<Application> applications,
+        IEnumerable<AttendanceRecord> attendance, IReadOnlyList<VolunteerHours> hours)
+    {
+        var present = attendance.Select(x => x.ApplicationId).ToHashSet();
+        var regionOf = await db.Opportunities.AsNoTracking().ToDictionaryAsync(o => o.Id, o => (long)o.RegionId);
+        var accepted = applications.Where(a => a.Status == ApplicationStatus.Accepted).ToList();
+        var raw = new[] { (RollupDim.None, (Func<Guid, long>)(_ => 0)), (RollupDim.Region, id => regionOf[id]) }.Select(cut => string.Join(", ",
+            applications.GroupBy(a => (cut.Item2(a.OpportunityId), a.Status)).Select(g => $"{g.Key} {g.LongCount()}").Order(StringComparer.Ordinal)) + " / " +
+            string.Join(", ", accepted.GroupBy(a => cut.Item2(a.OpportunityId)).Select(g => $"{g.Key} {g.LongCount()} {g.LongCount(a => present.Contains(a.Id))}").Order(StringComparer.Ordinal)) + " / " +
+            string.Join(", ", hours.GroupBy(h => cut.Item1 == RollupDim.None ? 0L : h.RegionId).Select(g => $"{g.Key} {g.LongCount()} {g.LongCount(h => h.Concerns != HoursConcerns.None)}").Order(StringComparer.Ordinal)));
+        var counted = new List<string>();
+        foreach (var dim in new[] { RollupDim.None, RollupDim.Region })
+        {
+            var byStatus = (await db.StatsApplicationCounts.Where(c => c.Dim == dim).GroupBy(c => new { c.DimValue, c.Status }).Select(g => new { g.Key.DimValue, g.Key.Status, Count = g.Sum(c => c.Count) }).ToListAsync())
+                .Where(x => x.Count != 0).Select(x => $"({x.DimValue}, {x.Status}) {x.Count}");
+            var due = (await db.StatsAttendanceCounts.Where(c => c.Dim == dim).GroupBy(c => c.DimValue).Select(g => new { DimValue = g.Key, Due = g.Sum(c => c.Due), Present = g.Sum(c => c.Present) }).ToListAsync())
+                .Where(x => x.Due != 0).Select(x => $"{x.DimValue} {x.Due} {x.Present}");
+            var flagged = (await db.StatsHoursCounts.Where(c => c.Dim == dim).GroupBy(c => c.DimValue).Select(g => new { DimValue = g.Key, Records = g.Sum(c => c.Records), Flagged = g.Sum(c => c.Flagged) }).ToListAsync())
+                .Where(x => x.Records != 0).Select(x => $"{x.DimValue} {x.Records} {x.Flagged}");
+            counted.Add(string.Join(", ", byStatus.Order(StringComparer.Ordinal)) + " / " + string.Join(", ", due.Order(StringComparer.Ordinal)) + " / " + string.Join(", ", flagged.Order(StringComparer.Ordinal)));
+        }
+        Assert.Equal(raw.ToList(), counted);
     }
 
     private static async Task AssertSearchFindsAsync(AtharDbContext db, string title)
