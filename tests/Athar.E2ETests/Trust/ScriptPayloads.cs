@@ -46,8 +46,11 @@ public static partial class ScriptPayloads
         id => $"<a href=\"javascript:__xss('{id}')\">اضغط click</a>",
     ];
 
-    /// <summary>A payload for a field; the shape depends on the field, so the columns of one table get different ones.</summary>
-    public static string For(string id) => Shapes[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)Shapes.Length)](id);
+    /// <summary>
+    /// A payload for a field; the shape depends on the field, so the columns of one table get different ones, and
+    /// the same in every run (string.GetHashCode changes per process, a sum of the characters does not).
+    /// </summary>
+    public static string For(string id) => Shapes[id.Sum(c => c) % Shapes.Length](id);
 
     /// <summary>A stored address (website, notification link) that would run when clicked if it became an href.</summary>
     public static string Link(string id) => $"javascript:__xss('{id}')";
