@@ -58,9 +58,12 @@ TICK=$(getconf CLK_TCK)
 proc_ticks() { # pid... -> utime+stime (+ reaped children's) in clock ticks, summed
   local t=0 pid
   for pid in "$@"; do
-    [ -r "/proc/$pid/stat" ] || continue
-    # Fields after the command name (which may hold spaces): utime stime cutime cstime are 14-17.
-    t=$((t + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13 + $14 + $15}')))
+    # Fields after the command name (which may hold spaces): utime stime cutime cstime are 14-17. A process can
+    # end between listing and reading (a PostgreSQL backend closing): it is skipped, not read as empty.
+    local ticks
+    ticks=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || continue
+    [ -n "$ticks" ] || continue
+    t=$((t + ticks))
   done
   echo "$t"
 }
