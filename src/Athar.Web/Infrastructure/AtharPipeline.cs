@@ -39,6 +39,7 @@ public static class AtharPipeline
         app.UseWhen(context => !context.Request.IsApi(), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(context => context.Request.IsApi(), branch => branch.UseStatusCodePages());
         app.UseAtharSecurityHeaders();
+        app.UseNoStoreForSignedInResponses();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();

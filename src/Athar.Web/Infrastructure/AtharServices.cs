@@ -105,6 +105,7 @@ public static class AtharServices
         services.AddScoped<Features.Profile.VolunteerProfile>();
         services.AddScoped<AccountMessages>();
         services.AddScoped<SignInLookup>();
+        services.AddScoped<PasswordChange>();
         services.AddScoped<PublicUrls>();
         services.AddHttpContextAccessor();
         services.AddScoped<Outbox>();

@@ -91,4 +91,30 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
 
         Assert.True(accepted.Count == 0, "Form posts accepted without an antiforgery token:\n" + string.Join('\n', accepted));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SignedInAndPersonalResponses_AreNotStored_WhileStaticFilesAndPublicPagesKeepTheirCaching(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        static string CacheControl(HttpResponseMessage response) => response.Headers.CacheControl?.ToString() ?? string.Empty;
+
+        var browser = await app.BrowserAsAsync("volunteer@athar.local");
+        var api = await app.ApiAsAsync("volunteer@athar.local");
+        foreach (var response in new[]
+                 {
+                     await browser.GetAsync("/profile"), await browser.GetAsync("/"), await browser.GetAsync("/account/password"),
+                     await api.GetAsync("/api/v1/me/"), await api.GetAsync("/api/v1/regions"), await app.Api().GetAsync("/api/v1/verify/NO-SUCH-CODE"),
+                 })
+            Assert.Contains("no-store", CacheControl(response), StringComparison.Ordinal);
+
+        var anonymous = app.Browser();
+        Assert.DoesNotContain("no-store", CacheControl(await app.Api().GetAsync("/api/v1/regions")), StringComparison.Ordinal);
+        var home = await anonymous.GetStringAsync("/");
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "href=\"(/[^\"]+\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
+        var css = await browser.GetAsync(stylesheet);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.DoesNotContain("no-store", CacheControl(css), StringComparison.Ordinal);
+    }
 }

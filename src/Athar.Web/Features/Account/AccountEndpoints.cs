@@ -30,6 +30,8 @@ public static class AccountEndpoints
 
     public sealed record GuardianTokenBody(string? Token);
 
+    public sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
+
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts").AllowAnonymous();
@@ -68,6 +70,13 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .WithName("ConfirmGuardianConsent")
             .WithSummary("A guardian confirms consent for a minor with the token from the SMS link.");
+
+        api.MapPost("/me/password", ChangePasswordAsync)
+            .WithTags("Accounts")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithName("ChangeMyPassword")
+            .WithSummary("Changes the signed-in person's password (current one required). Every other session and refresh token ends; sign in again for a new token.");
 
         return api;
     }
@@ -137,6 +146,15 @@ public static class AccountEndpoints
         if (!result.Succeeded)
             return ApiProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "Code" : "NewPassword", $"Identity.{e.Code}")).ToList());
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, NotFound>> ChangePasswordAsync(
+        ChangePasswordBody body, UserManager<AtharUser> users, PasswordChange change, HttpContext http)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+            return TypedResults.NotFound();
+        var errors = await change.ChangeAsync(user, body.CurrentPassword, body.NewPassword, body.ConfirmPassword);
+        return errors.Count > 0 ? ApiProblems.Invalid(http, errors) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(

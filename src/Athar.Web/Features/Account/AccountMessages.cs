@@ -28,6 +28,14 @@ public sealed class AccountMessages(UserManager<AtharUser> users, Outbox outbox,
         outbox.Email(user.Email!, t["Email.Reset.Subject"], t["Email.Reset.Body", user.FullNameAr, link], user.Id);
     }
 
+    /// <summary>Tells the owner their password was changed, with the way back in if it was not them.</summary>
+    public void QueuePasswordChanged(AtharUser user)
+    {
+        var reset = urls.Absolute("/account/forgot-password");
+        using var _ = CultureScope.For(user.PreferredLanguage);
+        outbox.Email(user.Email!, t["Email.PasswordChanged.Subject"], t["Email.PasswordChanged.Body", user.FullNameAr, reset], user.Id);
+    }
+
     /// <summary>Someone registered with this account's national ID or e-mail: the owner learns it, the registrant does not.</summary>
     public void QueueRegistrationAttempt(AtharUser owner)
     {
