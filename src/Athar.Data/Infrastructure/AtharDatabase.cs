@@ -76,6 +76,13 @@ public static class AtharDatabase
             csb.MaxPoolSize = DefaultMaxPoolSize;
         if (!HasKey(connectionString, "Timeout"))
             csb.Timeout = DefaultPoolTimeoutSeconds;
+        // Npgsql resets a pooled connection with DISCARD ALL when it returns, which also drops the session's cached
+        // plans: the statistics counter triggers then re-plan their large statements on nearly every write
+        // (37-80 ms instead of 1.5 ms, bench/results/2026-12-07-cluster.md). The app keeps no session state to
+        // reset: synchronous_commit is a startup option and locks are transaction-scoped (the startup lock is
+        // released explicitly).
+        if (!HasKey(connectionString, "No Reset On Close", "NoResetOnClose"))
+            csb.NoResetOnClose = true;
         if (csb.Options is null || !csb.Options.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase))
             csb.Options = string.IsNullOrWhiteSpace(csb.Options) ? "-c synchronous_commit=on" : csb.Options + " -c synchronous_commit=on";
         return csb.ConnectionString;

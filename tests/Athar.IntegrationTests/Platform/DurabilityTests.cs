@@ -52,6 +52,7 @@ public sealed class DurabilityTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(AtharDatabase.DefaultMaxPoolSize, defaults.MaxPoolSize);
         Assert.Equal(AtharDatabase.DefaultPoolTimeoutSeconds, defaults.Timeout);
         Assert.Contains("synchronous_commit=on", defaults.Options, StringComparison.Ordinal);
+        Assert.True(defaults.NoResetOnClose, "pooled connections keep their cached plans (no DISCARD ALL)");
         Assert.Equal(7, kept.MaxPoolSize);
         Assert.Equal(3, kept.Timeout);
     }
