@@ -19,10 +19,14 @@ run_wrk() { # title script url [env...]  -> appends "title<TAB>requests rps p50 
   printf '%s\t%s\n' "$title" "$(cat "$WORK/wrk.out")" >> "$RESULTS"
 }
 
+form_token() { # cookie-jar url -> the antiforgery token of the form on that page (keeps the jar's cookies)
+  curl -s -c "$1" -b "$1" "$2" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1
+}
+
 login() { # email -> "Cookie" header value of a signed-in session (form post with the antiforgery token)
   local jar; jar=$(mktemp -p "$WORK")
   local token
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE_URL/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1)
+  token=$(form_token "$jar" "$BASE_URL/account/login")
   local code answer
   answer=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "Input.Identifier=$1" --data-urlencode "Input.Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$BASE_URL/account/login")
@@ -31,7 +35,7 @@ login() { # email -> "Cookie" header value of a signed-in session (form post wit
   # Platform admins take the second step with the code an authenticator app shows for the published demo key.
   local second=${answer#* }
   if [[ "$second" == */account/login-2fa* ]]; then
-    token=$(curl -s -c "$jar" -b "$jar" "$second" | grep -o 'name="__RequestVerificationToken"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/' | head -1)
+    token=$(form_token "$jar" "$second")
     code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Code=$(totp "${AUTHENTICATOR_KEY:-ATHARDEMOPLATFORMADMINTOTPSECRET}")" \
       --data-urlencode "__RequestVerificationToken=$token" "$second")
     [ "$code" = "302" ] || { echo "second sign-in step of $1 answered $code" >&2; return 1; }
