@@ -11,8 +11,8 @@ namespace Athar.Data.Statistics;
 /// regenerating migrations: <see cref="Install"/> (Hijri months, triggers, backfill) and <see cref="Uninstall"/>.
 /// <para>
 /// Why triggers: approving, adjusting and rejecting hours are conditional <c>ExecuteUpdate</c>s that a
-/// SaveChanges interceptor never sees. A row trigger on VolunteerHours sees every change whatever code
-/// (or console) makes it, inside the same transaction, and applies a delta with an atomic upsert
+/// SaveChanges interceptor never sees. A trigger on VolunteerHours (per row on SQLite, per statement on PostgreSQL)
+/// sees every change whatever code (or console) makes it, inside the same transaction, and applies a delta with an atomic upsert
 /// (<c>INSERT … ON CONFLICT DO UPDATE SET Minutes = Minutes + excluded.Minutes</c>), so two approvals at
 /// once never lose an increment: PostgreSQL locks the row for the second, SQLite runs one writer at a time.
 /// </para>
@@ -61,20 +61,48 @@ public static class StatisticsSql
         /// <summary>Adds (sign 1) or removes (sign -1) one approved hours row's minutes, when <paramref name="condition"/> holds.</summary>
         public string Apply(string h, int sign, string condition = "1 = 1") =>
             $"INSERT INTO \"StatsActivity\" ({Columns}) SELECT {string.Join(", ", Dimensions(h))}, {sign} * {h}.\"CreditedMinutes\", {sign} " +
-            $"FROM {Joins} WHERE {JoinConditions(h)} AND {condition} " +
-            $"ON CONFLICT ({Key}) DO UPDATE SET \"Minutes\" = \"StatsActivity\".\"Minutes\" + excluded.\"Minutes\", \"Records\" = \"StatsActivity\".\"Records\" + excluded.\"Records\"";
+            $"FROM {Joins} WHERE {JoinConditions(h)} AND {condition} {AddOnConflict}";
 
-        /// <summary>Recomputes every row from the approved hours (the rebuild), with the same expressions as the triggers.</summary>
-        public string Rebuild()
+        private static string[] Aliases(int count) =>
+            Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"d{i}")).ToArray();
+
+        /// <summary>
+        /// The hours rows <paramref name="rows"/> (a FROM item with the hours' columns and <c>Sign</c>, 1 or -1) summed per
+        /// StatsActivity row: columns d0…d12 (the dimensions, as in <see cref="Apply"/>), m (minutes) and r (records).
+        /// </summary>
+        private string Aggregate(string rows)
         {
             var dims = Dimensions("h");
-            var aliases = Enumerable.Range(0, dims.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"d{i}")).ToArray();
+            var aliases = Aliases(dims.Length);
             var select = string.Join(", ", dims.Zip(aliases, (e, a) => $"{e} AS {a}"));
-            return "DELETE FROM \"StatsActivity\";\n" +
-                $"INSERT INTO \"StatsActivity\" ({Columns}) SELECT {string.Join(", ", aliases)}, SUM(k.m), COUNT(*) FROM " +
-                $"(SELECT {select}, h.\"CreditedMinutes\" AS m FROM \"VolunteerHours\" h, {Joins} WHERE h.\"Status\" = {Approved} AND {JoinConditions("h")}) k " +
-                $"GROUP BY {string.Join(", ", aliases)};";
+            return $"SELECT {string.Join(", ", aliases)}, SUM(k.m) AS m, SUM(k.r) AS r FROM " +
+                $"(SELECT {select}, h.\"Sign\" * h.\"CreditedMinutes\" AS m, h.\"Sign\" AS r FROM {rows} h, {Joins} WHERE {JoinConditions("h")}) k " +
+                $"GROUP BY {string.Join(", ", aliases)}";
         }
+
+        /// <summary>Recomputes every row from the approved hours (the rebuild), with the same expressions as the triggers.</summary>
+        public string Rebuild() =>
+            $"DELETE FROM \"StatsActivity\";\nINSERT INTO \"StatsActivity\" ({Columns}) " +
+            Aggregate($"(SELECT x.*, 1 AS \"Sign\" FROM \"VolunteerHours\" x WHERE x.\"Status\" = {Approved})") + ";";
+
+        /// <summary>
+        /// A PL/pgSQL loop applying a whole statement's change: <paramref name="rows"/> holds the approved rows removed (Sign -1)
+        /// and added (Sign 1), summed and netted per StatsActivity row in one query, then upserted one fact row per INSERT.
+        /// Rows whose net change is nothing (a flag, an edit of another column) are not written. One row per INSERT because
+        /// the rollup trigger on StatsActivity is a row trigger whose unique-volunteer check assumes the statement changed
+        /// that row alone: an AFTER row trigger runs after its whole statement, so with several fact rows of one volunteer in
+        /// one INSERT each firing would see the others already active and count her nowhere. The key order makes two such
+        /// statements lock shared rows in the same order.
+        /// </summary>
+        public string ApplyNetLoop(string rows)
+        {
+            var values = string.Join(", ", Aliases(Dimensions("h").Length).Select(a => $"fact.{a}"));
+            return $"FOR fact IN {Aggregate(rows)} HAVING SUM(k.m) <> 0 OR SUM(k.r) <> 0 ORDER BY d0, d1, d2, d3, d4, d5 LOOP\n" +
+                $"    INSERT INTO \"StatsActivity\" ({Columns}) VALUES ({values}, fact.m, fact.r) {AddOnConflict};\n  END LOOP";
+        }
+
+        private const string AddOnConflict =
+            $"ON CONFLICT ({Key}) DO UPDATE SET \"Minutes\" = \"StatsActivity\".\"Minutes\" + excluded.\"Minutes\", \"Records\" = \"StatsActivity\".\"Records\" + excluded.\"Records\"";
     }
 
     private sealed class SqliteDialect : Dialect
@@ -99,19 +127,9 @@ public static class StatisticsSql
     /// <summary>The triggers that keep StatsActivity in step with VolunteerHours.</summary>
     public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
     {
-        var d = For(provider);
         if (provider == DatabaseProvider.Postgres)
-        {
-            return
-            [
-                "CREATE OR REPLACE FUNCTION athar_stats_hours() RETURNS trigger LANGUAGE plpgsql AS $$\n" +
-                "BEGIN\n" +
-                $"  IF TG_OP <> 'INSERT' AND OLD.\"Status\" = {Approved} THEN\n    {d.Apply("OLD", -1)};\n  END IF;\n" +
-                $"  IF TG_OP <> 'DELETE' AND NEW.\"Status\" = {Approved} THEN\n    {d.Apply("NEW", 1)};\n  END IF;\n" +
-                "  RETURN NULL;\nEND $$;",
-                "CREATE TRIGGER athar_stats_hours AFTER INSERT OR UPDATE OR DELETE ON \"VolunteerHours\" FOR EACH ROW EXECUTE FUNCTION athar_stats_hours();",
-            ];
-        }
+            return PostgresStatementTriggers();
+        var d = For(provider);
         return
         [
             $"CREATE TRIGGER \"StatsHours_Insert\" AFTER INSERT ON \"VolunteerHours\" WHEN NEW.\"Status\" = {Approved}\nBEGIN\n  {d.Apply("NEW", 1)};\nEND;",
@@ -122,8 +140,81 @@ public static class StatisticsSql
         ];
     }
 
+    /// <summary>
+    /// PostgreSQL's first version: one row trigger, two upserts (each with its joins) per approved row changed, so a
+    /// statement approving 2,000 rows ran 2,000 separate upserts. Kept for the Down of migration HoursStatsPerStatement.
+    /// </summary>
+    public static IReadOnlyList<string> PostgresRowTriggers()
+    {
+        var d = new PostgresDialect();
+        return
+        [
+            "CREATE OR REPLACE FUNCTION athar_stats_hours() RETURNS trigger LANGUAGE plpgsql AS $$\n" +
+            "BEGIN\n" +
+            $"  IF TG_OP <> 'INSERT' AND OLD.\"Status\" = {Approved} THEN\n    {d.Apply("OLD", -1)};\n  END IF;\n" +
+            $"  IF TG_OP <> 'DELETE' AND NEW.\"Status\" = {Approved} THEN\n    {d.Apply("NEW", 1)};\n  END IF;\n" +
+            "  RETURN NULL;\nEND $$;",
+            "CREATE TRIGGER athar_stats_hours AFTER INSERT OR UPDATE OR DELETE ON \"VolunteerHours\" FOR EACH ROW EXECUTE FUNCTION athar_stats_hours();",
+        ];
+    }
+
+    private enum Op { Insert, Update, Delete }
+
+    private static readonly Op[] Ops = [Op.Insert, Op.Update, Op.Delete];
+
+    /// <summary>All the facts read of an hours row: an approved row's contribution depends on these columns alone.</summary>
+    private const string HoursColumns = "\"VolunteerId\", \"OpportunityId\", \"Date\", \"RegionId\", \"FieldId\", \"CreditedMinutes\"";
+
+    private static string ApprovedIn(string rows) => $"SELECT {HoursColumns} FROM {rows} WHERE \"Status\" = {Approved}";
+
+    /// <summary>
+    /// The approved rows a statement removed (Sign -1) and added (Sign 1), read from its transition tables. For an update,
+    /// the before and after images' set differences (<c>EXCEPT ALL</c>, hashed): a row whose facts did not change (a flag,
+    /// a note, a status between two unapproved ones) cancels out and costs no join, as in StatsCounterSql.
+    /// </summary>
+    private static string ChangedApprovedRows(Op op) => op switch
+    {
+        Op.Insert => $"(SELECT a.*, 1 AS \"Sign\" FROM ({ApprovedIn("new_rows")}) a)",
+        Op.Delete => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn("old_rows")}) a)",
+        _ => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn("old_rows")} EXCEPT ALL {ApprovedIn("new_rows")}) a " +
+            $"UNION ALL SELECT b.*, 1 FROM ({ApprovedIn("new_rows")} EXCEPT ALL {ApprovedIn("old_rows")}) b)",
+    };
+
+    private static string StatementName(Op op) => $"athar_stats_hours_{op.ToString().ToLowerInvariant()}";
+
+    /// <summary>
+    /// One AFTER … FOR EACH STATEMENT trigger per event (a trigger with transition tables fires on one event only) that
+    /// applies the statement's whole change: the approved rows it removed and added, joined to their dimensions in one query,
+    /// summed per StatsActivity row and netted, then each affected fact row upserted once (see <see cref="Dialect.ApplyNetLoop"/>),
+    /// instead of two joined upserts per hours row. A flag or another column's edit on 2,000 rows writes no fact row at all.
+    /// The upserts stay atomic (<c>SET Minutes = Minutes + excluded.Minutes</c>), so concurrent statements lose nothing.
+    /// </summary>
+    private static List<string> PostgresStatementTriggers()
+    {
+        var d = new PostgresDialect();
+        var result = new List<string>();
+        foreach (var op in Ops)
+        {
+            var name = StatementName(op);
+            result.Add($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nDECLARE fact record;\nBEGIN\n  {d.ApplyNetLoop(ChangedApprovedRows(op))};\n  RETURN NULL;\nEND $$;");
+            var referencing = op switch
+            {
+                Op.Insert => "NEW TABLE AS new_rows",
+                Op.Delete => "OLD TABLE AS old_rows",
+                _ => "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+            };
+            result.Add($"CREATE TRIGGER {name} AFTER {op.ToString().ToUpperInvariant()} ON \"VolunteerHours\" REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {name}();");
+        }
+        return result;
+    }
+
+    /// <summary>Drops the hours triggers of every version (on PostgreSQL both the row trigger and the statement triggers).</summary>
     public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
-        ? ["DROP TRIGGER IF EXISTS athar_stats_hours ON \"VolunteerHours\";", "DROP FUNCTION IF EXISTS athar_stats_hours();"]
+        ?
+        [
+            "DROP TRIGGER IF EXISTS athar_stats_hours ON \"VolunteerHours\";", "DROP FUNCTION IF EXISTS athar_stats_hours();",
+            .. Ops.SelectMany(op => new[] { $"DROP TRIGGER IF EXISTS {StatementName(op)} ON \"VolunteerHours\";", $"DROP FUNCTION IF EXISTS {StatementName(op)}();" }),
+        ]
         : ["DROP TRIGGER IF EXISTS \"StatsHours_Insert\";", "DROP TRIGGER IF EXISTS \"StatsHours_Update\";", "DROP TRIGGER IF EXISTS \"StatsHours_Delete\";"];
 
     /// <summary>Recomputes StatsActivity from the approved hours; run inside a transaction.</summary>

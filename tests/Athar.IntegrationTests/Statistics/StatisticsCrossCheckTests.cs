@@ -178,10 +178,7 @@ public sealed class StatisticsCrossCheckTests(AppFixture fixture) : IClassFixtur
     {
         var w = await WorldAsync(database);
         var admin = await w.App.ApiAsAsync("admin@athar.local");
-        async Task<List<string>> RowsAsync() => await w.App.QueryAsync(async db =>
-            (await db.StatsActivity.AsNoTracking().Where(a => a.Minutes != 0 || a.Records != 0).ToListAsync())
-            .Select(a => string.Join('|', a.VolunteerId, a.OpportunityId, a.Month, a.HijriMonth, a.RegionId, a.FieldId, a.CityId, a.OrganizationId, a.OrganizationType, a.ProgramId, a.VolunteeringType, a.Gender, a.AgeBand, a.Minutes, a.Records))
-            .Order(StringComparer.Ordinal).ToList());
+        Task<List<string>> RowsAsync() => new StatsScene(w.App).FactRowsAsync();
         async Task<List<string>> FiguresAsync()
         {
             var all = new List<string>();

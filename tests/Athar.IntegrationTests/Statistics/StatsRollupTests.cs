@@ -182,4 +182,73 @@ public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixt
         await RebuildAsync(app);
         AssertLines(rows, await RollupRowsAsync(app));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task BulkStatementsOverManyHoursRows_KeepFactsAndRollups_EqualToARebuild(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var s = new StatsScene(app);
+        var riyadh = await s.OrganizationAsync(1, 101, OrganizationType.NonProfitAssociation);
+        var makkah = await s.OrganizationAsync(2, 202, OrganizationType.Government);
+        Data.Opportunities.Opportunity[] opportunities =
+        [
+            await s.OpportunityAsync(riyadh, 1, 101, 3), await s.OpportunityAsync(riyadh, 2, 201, 16, VolunteeringType.Skilled),
+            await s.OpportunityAsync(makkah, 2, 202, 1, VolunteeringType.Professional), await s.OpportunityAsync(makkah, 2, 201, 5),
+        ];
+        Guid[] volunteers =
+        [
+            await s.VolunteerAsync(Gender.Female, new DateOnly(1995, 11, 15)), await s.VolunteerAsync(Gender.Male, new DateOnly(2009, 11, 10)),
+            await s.VolunteerAsync(Gender.Female, new DateOnly(1980, 3, 1)), await s.VolunteerAsync(Gender.Male, new DateOnly(1970, 7, 20)),
+        ];
+        // 50 pending rows over October–December 2026: several per (volunteer, opportunity, month), so one statement
+        // changes many rows of the same fact row, and rows of every volunteer in both regions and organisations.
+        var ids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+            ids.Add(await s.HoursAsync(volunteers[i % 4], opportunities[i / 4 % 4], new DateOnly(2026, 10, 1).AddDays(i * 37 % 90), 30 + i, HoursStatus.Pending));
+        var factMinutesBefore = await FactMinutesAsync(app);
+
+        Task<int> SetStatusOfAsync(IEnumerable<Guid> rows, HoursStatus status) => app.QueryAsync(db =>
+            db.VolunteerHours.Where(h => rows.Contains(h.Id)).ExecuteUpdateAsync(h => h.SetProperty(x => x.Status, status)));
+
+        Assert.Equal(50, await SetStatusOfAsync(ids, HoursStatus.Approved));
+        Assert.Equal(factMinutesBefore + Enumerable.Range(0, 50).Sum(i => 30 + i), await FactMinutesAsync(app));
+        await AssertFactsAndRollupsEqualARebuildAsync(s);
+
+        Assert.Equal(20, await SetStatusOfAsync(ids.Where((_, i) => i % 5 < 2), HoursStatus.Rejected));
+        await AssertFactsAndRollupsEqualARebuildAsync(s);
+
+        // Approved rows adjusted and flagged in one statement: the minutes move, the flag alone moves nothing.
+        Assert.Equal(50, await app.QueryAsync(db => db.VolunteerHours.Where(h => ids.Contains(h.Id)).ExecuteUpdateAsync(h => h
+            .SetProperty(x => x.CreditedMinutes, x => x.CreditedMinutes - 10).SetProperty(x => x.Concerns, HoursConcerns.LateEntry))));
+        await AssertFactsAndRollupsEqualARebuildAsync(s);
+
+        // Five deleted: three approved, two rejected.
+        var deleted = ids.Where((_, i) => i % 5 == 2).Take(3).Concat(ids.Where((_, i) => i % 5 == 0).Take(2)).ToList();
+        Assert.Equal(5, await app.QueryAsync(db => db.VolunteerHours.Where(h => deleted.Contains(h.Id)).ExecuteDeleteAsync()));
+        await AssertFactsAndRollupsEqualARebuildAsync(s);
+        await AssertPathsAgreeAsync(app);
+
+        if (database == TestDatabase.Postgres)
+        {
+            // The facts are kept by statement triggers, one per event (tgtype bit 0 set means FOR EACH ROW).
+            var kinds = await app.QueryAsync(db => db.Database.SqlQueryRaw<int>(
+                "SELECT (t.tgtype & 1)::int AS \"Value\" FROM pg_trigger t WHERE t.tgrelid = '\"VolunteerHours\"'::regclass AND t.tgname LIKE 'athar_stats_hours%'").ToListAsync());
+            Assert.Equal([0, 0, 0], kinds);
+        }
+    }
+
+    private static Task<long> FactMinutesAsync(AtharAppFactory app) => app.QueryAsync(db => db.StatsActivity.SumAsync(a => (long)a.Minutes));
+
+    /// <summary>The trigger-kept facts and rollups, then the same after a rebuild from the raw hours: equal, row for row.</summary>
+    private static async Task AssertFactsAndRollupsEqualARebuildAsync(StatsScene s)
+    {
+        var facts = await s.FactRowsAsync();
+        var rollups = await RollupRowsAsync(s.App);
+        Assert.Equal(await s.App.QueryAsync(db => db.VolunteerHours.Where(h => h.Status == HoursStatus.Approved).SumAsync(h => (long)h.CreditedMinutes)),
+            await FactMinutesAsync(s.App));
+        await RebuildAsync(s.App);
+        AssertLines(await s.FactRowsAsync(), facts);
+        AssertLines(await RollupRowsAsync(s.App), rollups);
+    }
 }

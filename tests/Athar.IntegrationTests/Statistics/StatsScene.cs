@@ -120,6 +120,12 @@ public sealed class StatsScene(AtharAppFactory app)
         return hours.Id;
     }
 
+    /// <summary>The activity fact rows that count (zeros left by un-approvals are not figures), every column, as comparable text.</summary>
+    public Task<List<string>> FactRowsAsync() => app.QueryAsync(async db =>
+        (await db.StatsActivity.AsNoTracking().Where(a => a.Minutes != 0 || a.Records != 0).ToListAsync())
+        .Select(a => string.Join('|', a.VolunteerId, a.OpportunityId, a.Month, a.HijriMonth, a.RegionId, a.FieldId, a.CityId, a.OrganizationId, a.OrganizationType, a.ProgramId, a.VolunteeringType, a.Gender, a.AgeBand, a.Minutes, a.Records))
+        .Order(StringComparer.Ordinal).ToList());
+
     /// <summary>The organisation's decision through the app's use case (a conditional ExecuteUpdate, as in production).</summary>
     public async Task DecideAsync(Guid hoursId, ReviewHours.Decision decision, int? minutes = null, string? reason = null)
     {
