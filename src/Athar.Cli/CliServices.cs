@@ -19,6 +19,7 @@ internal static class CliServices
         services.AddAtharDatabase(database);
 
         services.AddIdentityCore<AtharUser>(AtharIdentityPolicy.Apply)
+            .AddAtharPasswordRules()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AtharDbContext>();
 

@@ -43,7 +43,7 @@ internal static class CommandCatalog
                 new("--password", "P", "The password. Without it: the ATHAR_ADMIN_PASSWORD environment variable, else a prompt (no echo) when stdin is a terminal. Prefer those: an option is visible in the process list and shell history."),
             ],
             [
-                "Password policy (same as the web app): at least 8 characters, a digit, a lower-case and an upper-case letter, 4 different characters.",
+                "Password policy (same as the web app): at least 8 characters, no composition rules; common, leaked or easily guessed passwords and ones containing the admin's name or e-mail are refused.",
                 "The new account's e-mail is marked confirmed. If the e-mail already has an account, the PlatformAdmin role is added to it (nothing else changes, the password included); running the command again changes nothing.",
             ]),
         new(SeedDemo, "Add the bilingual demo data and print the demo logins (one per role).", "athar seed demo [database options]", [],

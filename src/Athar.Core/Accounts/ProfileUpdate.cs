@@ -16,6 +16,9 @@ public sealed class ProfileUpdateInput
     public string? Skills { get; set; }
     public string? Education { get; set; }
     public string? Profession { get; set; }
+
+    /// <summary>Asked only when the mobile changes: a contact used to reach and identify the person (ASVS 7.5.1).</summary>
+    public string? CurrentPassword { get; set; }
 }
 
 public sealed record ValidProfileUpdate(

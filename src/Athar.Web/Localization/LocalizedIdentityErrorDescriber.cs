@@ -1,10 +1,11 @@
+using Athar.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Localization;
 
 /// <summary>Identity's password and account errors in the request's language.</summary>
-public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> t) : IdentityErrorDescriber
+public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> t) : AtharIdentityErrorDescriber
 {
     private IdentityError Error(string code, params object[] args) => new() { Code = code, Description = t[$"Identity.{code}", args] };
 
@@ -20,6 +21,8 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName));
     public override IdentityError InvalidToken() => Error(nameof(InvalidToken));
     public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));
+    public override IdentityError PasswordGuessable() => Error(nameof(PasswordGuessable));
+    public override IdentityError PasswordHasPersonalData() => Error(nameof(PasswordHasPersonalData));
     public override IdentityError DefaultError() => Error(nameof(DefaultError));
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure));
 }

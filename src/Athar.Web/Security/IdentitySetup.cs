@@ -48,6 +48,7 @@ public static class IdentitySetup
         });
 
         services.AddIdentityCore<AtharUser>(AtharIdentityPolicy.Apply)
+            .AddAtharPasswordRules()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AtharDbContext>()
             .AddSignInManager()

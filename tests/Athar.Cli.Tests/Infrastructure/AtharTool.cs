@@ -12,7 +12,7 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs `athar` in-process, as Program.cs does, with captured streams.</summary>
 public static class AtharTool
 {
-    public const string AdminPassword = "Admin-Pass-2026";
+    public const string AdminPassword = "Cedar-Lantern-2026";
 
     public static async Task<CliResult> RunAsync(IDictionary<string, string?> environment, params string[] args)
     {

@@ -24,6 +24,7 @@ public sealed class ProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
             cityId = 202,
             fieldIds = new[] { 10, 11 },
             skills = "تنظيم الحشود",
+            currentPassword = TestPeople.Password,
         });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -68,6 +69,7 @@ public sealed class ProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
             new("Input.CityId", "402"),
             new("Input.FieldIds", "13"),
             new("Input.Profession", "مهندسة برمجيات"),
+            new("Input.CurrentPassword", TestPeople.DemoPassword),
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

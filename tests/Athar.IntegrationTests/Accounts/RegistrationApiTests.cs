@@ -53,7 +53,7 @@ public sealed class RegistrationApiTests(AppFixture fixture) : IClassFixture<App
             ("markup in skills", i => i.Skills = "<img src=x onerror=alert(1)>", "skills", "Text.Unsafe"),
             ("rtl override", i => i.Profession = "ممرض\u202Egnp.exe", "profession", "Text.Unsafe"),
             ("no charter", i => i.AcceptEthicsCharter = false, "acceptEthicsCharter", "Consent.EthicsRequired"),
-            ("weak password", i => i.Password = "password", "password", "Identity.PasswordRequiresUpper"),
+            ("common password", i => i.Password = "password", "password", "Identity.PasswordGuessable"),
             ("bad email", i => i.Email = "not-an-email", "email", "Email.Invalid"),
             ("minor without guardian", i => i.BirthDate = new DateOnly(2011, 6, 1), "guardianNationalId", "Guardian.NationalIdMissing"),
         };

@@ -7,7 +7,7 @@ namespace Athar.IntegrationTests.Accounts;
 
 public sealed class RegistrationFormTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static List<KeyValuePair<string, string>> Form(VolunteerRegistrationInput i)
+    internal static List<KeyValuePair<string, string>> Form(VolunteerRegistrationInput i)
     {
         var fields = new List<KeyValuePair<string, string>>
         {

@@ -7,7 +7,8 @@ namespace Athar.IntegrationTests.Infrastructure;
 /// <summary>Builders for people: every call gives a unique, valid national ID, e-mail and mobile.</summary>
 public static class TestPeople
 {
-    public const string Password = "Volunteer-2026";
+    // Test people are refused passwords made of the platform's words ("volunteer", "athar") or their own details.
+    public const string Password = "Harbour-Lantern-2026";
     public const string DemoPassword = "Athar-Demo-2026";
 
     private static int _counter = Random.Shared.Next(10_000_000, 80_000_000);

@@ -60,6 +60,22 @@ public sealed class RegisterVolunteer(
             CreatedAt = now,
             PreferredLanguage = culture.TwoLetterISOLanguageName == "en" ? "en" : "ar",
         };
+        // Attached before the password check, which refuses a password containing the national ID; saved with the account.
+        user.Volunteer = new Volunteer
+        {
+            UserId = user.Id,
+            NationalId = valid.NationalId.Value,
+            Gender = valid.Gender,
+            BirthDate = valid.BirthDate,
+            RegionId = valid.RegionId,
+            CityId = valid.CityId,
+            Skills = valid.Skills,
+            Education = valid.Education,
+            Profession = valid.Profession,
+            GuardianConsentRequired = valid.IsMinor,
+            RegisteredAt = now,
+            Fields = valid.FieldIds.Select(f => new VolunteerField { VolunteerId = user.Id, FieldId = f }).ToList(),
+        };
 
         var refused = new List<FieldError>();
         foreach (var validator in users.PasswordValidators)
@@ -91,22 +107,6 @@ public sealed class RegisterVolunteer(
                     return new Result(null, created.Errors.Select(ToFieldError).ToList(), valid.IsMinor);
                 }
                 await users.AddToRoleAsync(user, Roles.Volunteer);
-
-                db.Volunteers.Add(new Volunteer
-                {
-                    UserId = user.Id,
-                    NationalId = valid.NationalId.Value,
-                    Gender = valid.Gender,
-                    BirthDate = valid.BirthDate,
-                    RegionId = valid.RegionId,
-                    CityId = valid.CityId,
-                    Skills = valid.Skills,
-                    Education = valid.Education,
-                    Profession = valid.Profession,
-                    GuardianConsentRequired = valid.IsMinor,
-                    RegisteredAt = now,
-                    Fields = valid.FieldIds.Select(f => new VolunteerField { VolunteerId = user.Id, FieldId = f }).ToList(),
-                });
                 db.ConsentRecords.Add(new ConsentRecord { UserId = user.Id, Kind = ConsentKind.EthicsCharter, Version = policy.Value.EthicsCharterVersion, AcceptedAt = now });
                 db.ConsentRecords.Add(new ConsentRecord { UserId = user.Id, Kind = ConsentKind.PrivacyNotice, Version = policy.Value.PrivacyNoticeVersion, AcceptedAt = now });
 

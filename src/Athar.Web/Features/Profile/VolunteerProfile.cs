@@ -2,12 +2,14 @@ using Athar.Core.Accounts;
 using Athar.Core.Common;
 using Athar.Core.Identity;
 using Athar.Data;
+using Athar.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Profile;
 
 /// <summary>A person's own profile, read and changed only by its owner.</summary>
-public sealed class VolunteerProfile(AtharDbContext db)
+public sealed class VolunteerProfile(AtharDbContext db, SignInManager<AtharUser> signIn)
 {
     public sealed record View(
         Guid UserId,
@@ -65,6 +67,9 @@ public sealed class VolunteerProfile(AtharDbContext db)
         if (valid is null)
             return errors;
         var user = await db.Users.Include(u => u.Volunteer).ThenInclude(v => v!.Fields).FirstAsync(u => u.Id == userId, cancellationToken);
+        // Checked before anything changes: a failed check saves the account's failure count through the same context.
+        if (user.PhoneNumber != valid.Mobile && await ReauthenticationErrorAsync(user, input.CurrentPassword) is { } refused)
+            return [refused];
         user.FullNameAr = valid.FullNameAr;
         user.FullNameEn = valid.FullNameEn;
         if (user.PhoneNumber != valid.Mobile)
@@ -85,5 +90,17 @@ public sealed class VolunteerProfile(AtharDbContext db)
         }
         await db.SaveChangesAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// Changing the mobile (a sign-in identifier and the number messages go to) needs the current password again, so a
+    /// left-open session cannot redirect the account. Wrong passwords count towards the sign-in lockout.
+    /// </summary>
+    private async Task<FieldError?> ReauthenticationErrorAsync(AtharUser user, string? currentPassword)
+    {
+        if (string.IsNullOrEmpty(currentPassword))
+            return new FieldError(nameof(ProfileUpdateInput.CurrentPassword), "Profile.CurrentPasswordRequired");
+        var check = await signIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        return check.Succeeded ? null : new FieldError(nameof(ProfileUpdateInput.CurrentPassword), "Identity.PasswordMismatch");
     }
 }
