@@ -23,7 +23,7 @@ public sealed partial class NationalGenerator
     // Shares of an organisation's opportunities, dated in a programme or initiative of theirs, that are linked to it.
     private const double ProgramLinkShare = 0.4;
     private const double PlatformProgramLinkShare = 0.08;
-    private const double InitiativeLinkShare = 0.5;
+    private const double InitiativeLinkShare = 0.3;
 
     private static readonly PartnerRole[] PartnerRoles = Enum.GetValues<PartnerRole>();
 
@@ -127,9 +127,12 @@ public sealed partial class NationalGenerator
             return;
         var today = _plan.Today.DayNumber;
         var partners = new List<OrganizationFacts>(5);
+        // Larger organisations lead more initiatives, but less steeply than they post opportunities (the square root of size).
+        var verified = VerifiedIn(0).Organizations;
+        var leads = new WeightedPicker(verified.Select(o => Math.Sqrt(o.Weight)).ToArray());
         for (var i = 0; i < _plan.Initiatives; i++)
         {
-            var lead = _organizations[_organizationPicker.Pick(random)];
+            var lead = verified[leads.Pick(random)];
             var start = random.Between(_plan.HistoryStart.DayNumber + 30, today + 60);
             var (startsOn, endsOn) = (DateOnly.FromDayNumber(start), DateOnly.FromDayNumber(start + random.Between(30, 270) - 1));
             var createdAt = At(DateOnly.FromDayNumber(Math.Min(start - random.Between(10, 40), today - 1)), 11);
