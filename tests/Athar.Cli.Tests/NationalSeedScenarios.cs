@@ -48,6 +48,14 @@ public static class NationalSeedScenarios
         Add((await db.Applications.AsNoTracking().Select(a => new { a.Id, a.ShiftId, a.VolunteerId, a.Status, a.CreatedAt }).ToListAsync()).OrderBy(a => a.Id));
         Add((await db.VolunteerHours.AsNoTracking().Select(h => new { h.Id, h.AttendanceId, h.CreditedMinutes, h.Status }).ToListAsync()).OrderBy(h => h.Id));
         Add((await db.Licenses.AsNoTracking().Select(l => new { l.Id, l.Number, l.IssuedOn, l.State }).ToListAsync()).OrderBy(l => l.Id));
+        Add((await db.Opportunities.AsNoTracking().Where(o => o.ProgramId != null).Select(o => new { o.Id, o.ProgramId }).ToListAsync()).OrderBy(o => o.Id));
+        Add((await db.Teams.AsNoTracking().Select(t => new { t.Id, t.OrganizationId, t.Name.Ar, t.Name.En, t.Neighbourhood, t.CityId, t.LeaderUserId, t.SearchText, t.CreatedAt, t.ClosedAt }).ToListAsync()).OrderBy(t => t.Id));
+        Add((await db.TeamMembers.AsNoTracking().Select(m => new { m.TeamId, m.UserId, m.Role, m.State, m.CreatedAt, m.UpdatedAt }).ToListAsync()).OrderBy(m => (m.TeamId, m.UserId)));
+        Add((await db.Programs.AsNoTracking().Select(p => new { p.Id, p.OrganizationId, p.Title.Ar, p.Title.En, p.StartsOn, p.EndsOn, p.Status, p.TargetVolunteers, p.TargetHours }).ToListAsync()).OrderBy(p => p.Id));
+        Add((await db.ProgramTracks.AsNoTracking().Select(t => new { t.Id, t.ProgramId, t.Position, t.Name.En }).ToListAsync()).OrderBy(t => t.Id));
+        Add((await db.Initiatives.AsNoTracking().Select(i => new { i.Id, i.LeadOrganizationId, i.Title.Ar, i.StartsOn, i.EndsOn, i.Status, i.TargetBeneficiaries }).ToListAsync()).OrderBy(i => i.Id));
+        Add((await db.InitiativePartners.AsNoTracking().Select(p => new { p.InitiativeId, p.OrganizationId, p.Role, p.AddedAt }).ToListAsync()).OrderBy(p => (p.InitiativeId, p.OrganizationId)));
+        Add((await db.InitiativeOpportunities.AsNoTracking().Select(x => new { x.InitiativeId, x.OpportunityId, x.LinkedAt }).ToListAsync()).OrderBy(x => (x.InitiativeId, x.OpportunityId)));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -146,6 +154,8 @@ public static class NationalSeedScenarios
 
         // Search works after the bulk load: the provider's index finds what the stored search text holds.
         await AssertSearchFindsAsync(db, opportunities.Values.First().Title.Ar);
+
+        await NationalSeedGroups.AssertTeamsProgramsAndInitiativesAsync(db);
     }
 
     /// <summary>

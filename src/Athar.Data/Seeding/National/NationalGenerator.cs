@@ -13,7 +13,9 @@ using Athar.Data.Licensing;
 using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
 using Athar.Data.Participation;
+using Athar.Data.Programs;
 using Athar.Data.Seeding.Bulk;
+using Athar.Data.Teams;
 using Athar.Data.Training;
 using Microsoft.AspNetCore.Identity;
 using static Athar.Data.Seeding.National.Instants;
@@ -30,7 +32,7 @@ public sealed record GeneratorStep(string Name, double Weight, Action<Action<dou
 /// for attendance of accepted applications, credited minutes come from <see cref="HoursCalculator"/>,
 /// ages, gender, guardian consent and licences are checked on the shift's date.
 /// </summary>
-public sealed class NationalGenerator
+public sealed partial class NationalGenerator
 {
     private static readonly TimeSpan Saudi = TimeSpan.FromHours(3);
 
@@ -81,13 +83,13 @@ public sealed class NationalGenerator
         typeof(AtharUser), typeof(IdentityUserRole<Guid>), typeof(IdentityUserToken<Guid>), typeof(RegionalAssignment), typeof(Volunteer), typeof(VolunteerField),
         typeof(Organization), typeof(OrganizationField), typeof(OrganizationMember),
         typeof(Course), typeof(CourseSession), typeof(CourseEnrollment), typeof(License), typeof(LicenseEvent),
-        typeof(Opportunity), typeof(Shift), typeof(Application), typeof(AttendanceRecord), typeof(VolunteerHours),
+        typeof(Team), typeof(TeamMember), typeof(VolunteerProgram), typeof(ProgramTrack), typeof(Initiative), typeof(InitiativePartner),
+        typeof(Opportunity), typeof(Shift), typeof(Application), typeof(AttendanceRecord), typeof(VolunteerHours), typeof(InitiativeOpportunity),
     ];
 
     /// <summary>
-    /// The generation, in order. EXTENSION POINT: teams and programmes (built on other branches) add their
-    /// steps here after the merge — programmes before opportunities (Opportunity.ProgramId), teams after
-    /// volunteers and before opportunities (Application.TeamId) — and their entity types to <see cref="EntityTypes"/>.
+    /// The generation, in order: teams need the team-leadership licences of the training step; programmes and
+    /// initiatives come before the opportunities, which link to them as they are drawn.
     /// </summary>
     public IReadOnlyList<GeneratorStep> Steps =>
     [
@@ -95,6 +97,8 @@ public sealed class NationalGenerator
         new("volunteers", 0.18, GenerateVolunteers),
         new("organisations", 0.01, GenerateOrganizations),
         new("training and licences", 0.02, GenerateTrainingAndLicenses),
+        new("teams", 0.01, GenerateTeams),
+        new("programmes and initiatives", 0.005, GenerateProgramsAndInitiatives),
         new("opportunities and hours", 0.79, GenerateOpportunities),
     ];
 
@@ -186,6 +190,8 @@ public sealed class NationalGenerator
         public int ConsentDay;   // int.MaxValue when a guardian never confirmed
         public int LicenseFrom;  // practitioner licence valid on [From, To); 0/0 when none
         public int LicenseTo;
+        public int LeadershipFrom; // an active team-leadership licence issued on From, valid to To inclusive; 0/0 when none
+        public int LeadershipTo;
         public bool Active;
     }
 
@@ -286,6 +292,10 @@ public sealed class NationalGenerator
         public List<int> Fields = [];
         public Guid AdminId;
         public List<Guid> Supervisors = [];
+        public double Weight;
+        public bool Verified;
+        public List<PeriodFacts> Programs = [];
+        public List<PeriodFacts> Initiatives = [];
     }
 
     private void GenerateOrganizations(Action<double> progress)
@@ -335,7 +345,11 @@ public sealed class NationalGenerator
 
             // A long tail of sizes: a few national bodies post thousands of opportunities, most a handful.
             var weight = random.Pareto(1.1, 400);
-            var facts = new OrganizationFacts { Id = id, Index = i + 1, Name = new LocalizedText(name.Ar, name.En), Region = region, City = city, CreatedDay = createdDay, Fields = fields };
+            var facts = new OrganizationFacts
+            {
+                Id = id, Index = i + 1, Name = new LocalizedText(name.Ar, name.En), Region = region, City = city, CreatedDay = createdDay, Fields = fields,
+                Weight = weight, Verified = status == OrganizationStatus.Verified,
+            };
             var admin = NewUser(random, NationalPlan.OrganizationAdminEmail(i + 1), _names.Full(random, random.Chance(0.5) ? Gender.Male : Gender.Female), createdAt);
             facts.AdminId = admin.Id;
             AddRole(admin.Id, Roles.OrganizationAdmin);
@@ -409,6 +423,7 @@ public sealed class NationalGenerator
         var management = Course(LicenseLevel.Management, "إدارة العمل التطوعي في الجهات", "Managing volunteering in organisations", CourseDelivery.InPerson, 18m, 14, Math.Max(5, (int)(60 * _plan.Scale)));
 
         var numbers = new HashSet<string>(StringComparer.Ordinal);
+        var triedLeadership = new HashSet<int>();
         var enrollments = new List<CourseEnrollment>();
         var sessionIds = new Dictionary<(SessionBook, int), Guid>();
         Guid SessionId(SessionBook book, int index)
@@ -476,13 +491,19 @@ public sealed class NationalGenerator
                 v.LicenseFrom = license.IssuedOn.DayNumber;
                 v.LicenseTo = license.ExpiresOn.DayNumber;
                 if (random.Chance(0.1))
-                    Enroll(leadership, v.Id, v.LicenseFrom + random.Between(60, 400), null, LicenseLevel.TeamLeadership, random.Chance(0.85));
+                {
+                    triedLeadership.Add(i);
+                    NoteLeadership(ref v, Enroll(leadership, v.Id, v.LicenseFrom + random.Between(60, 400), null, LicenseLevel.TeamLeadership, random.Chance(0.85)));
+                }
             }
             if ((i & 0x3FFF) == 0)
                 progress(0.8 * i / _volunteers.Length);
         }
         foreach (var organization in _organizations.Where(o => random.Chance(0.04)))
             Enroll(management, organization.AdminId, Math.Max(first, organization.CreatedDay) + random.Between(30, 600), organization.Id, LicenseLevel.Management, random.Chance(0.9));
+        // Every team needs a leader licensed today. Enough practitioners take the leadership course for that at any
+        // scale (at national size this adds few: the ordinary draw above already yields about as many).
+        TopUpLeaders(random, triedLeadership, (v, day) => Enroll(leadership, v.Id, day, null, LicenseLevel.TeamLeadership, random.Chance(0.85)));
 
         foreach (var book in new[] { practitioner, leadership, management })
         {
@@ -518,6 +539,8 @@ public sealed class NationalGenerator
     private void GenerateOpportunities(Action<double> progress)
     {
         var random = Stream("opportunities");
+        // Links to programmes and initiatives draw from their own stream, so the opportunities themselves stay as they were.
+        var links = Stream("programme links");
         var count = _plan.Opportunities;
         var chosen = new HashSet<int>();
         var today = _plan.Today.DayNumber;
@@ -594,6 +617,7 @@ public sealed class NationalGenerator
                 PublishedAt = status == OpportunityStatus.Draft ? null : publishedAt,
                 SearchText = OpportunitySearch.ForOpportunity(title.Ar, title.En, description.Ar, description.En, null, organization.Name.Ar, organization.Name.En, fieldId, city.Id),
             };
+            Link(links, opportunity, organization);
 
             var pool = remote || random.Chance(0.1) ? _nationalPool : _pools[city.RegionId];
             for (var s = 0; s < shiftCount; s++)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Athar.Core.Localization;
 using Athar.Core.Reference;
 using Athar.Data.Organizations;
 
@@ -102,6 +104,45 @@ public static class SyntheticTexts
             OrganizationType.University => new($"جامعة {city.NameAr} - كلية {serial}", $"{city.NameEn} University, college {serial}"),
             _ => new($"مؤسسة {person.Arabic} الخيرية ({serial})", $"{person.English} Charitable Foundation ({serial})"),
         };
+    }
+
+    /// <summary>A neighbourhood named from a generated given name, as many are named (حي الفاضل, Al-Fadil district).</summary>
+    public static Phrase Neighbourhood(SyntheticNames.Name name) => new($"حي ال{name.Arabic}", $"Al-{name.English} district");
+
+    public static (Phrase Name, Phrase Description) Team(Phrase neighbourhood, CityInfo city, FieldInfo field, LocalizedText organization, int serial) =>
+        (new($"فريق {neighbourhood.Ar} التطوعي ({serial})", $"{neighbourhood.En} volunteer team ({serial})"),
+         new($"فريق تطوعي في {neighbourhood.Ar} بمدينة {city.NameAr} يعمل في المجال {field.NameAr} مع {organization.Ar}.",
+             $"A volunteer team in {neighbourhood.En}, {city.NameEn}, working in {field.NameEn} with {organization.En}."));
+
+    /// <summary>Tracks (محاور) a programme is organised by.</summary>
+    public static readonly Phrase[] ProgramTracks =
+    [
+        new("تحفيز المتطوعين", "Motivating volunteers"), new("تأسيس فرق الأحياء", "Founding neighbourhood teams"),
+        new("التدريب والتأهيل", "Training and qualification"), new("الشراكات المجتمعية", "Community partnerships"),
+        new("التطوع التخصصي", "Skilled volunteering"), new("قياس الأثر", "Measuring impact"),
+    ];
+
+    public static (Phrase Title, Phrase Description) NationalProgram(int year)
+    {
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        return (new($"البرنامج الوطني للتطوع {y}", $"National volunteering programme {y}"),
+            new($"برنامج المنصة لعام {y}، مفتوح لفرص جميع الجهات، يقاس بالمتطوعين والفرص والساعات الموثقة.",
+                $"The platform's programme for {y}, open to every organisation's opportunities, measured in volunteers, opportunities and verified hours."));
+    }
+
+    public static (Phrase Title, Phrase Description) Program(Phrase activity, LocalizedText organization, int year)
+    {
+        var y = year.ToString(CultureInfo.InvariantCulture);
+        return (new($"برنامج {activity.Ar} {y}", $"{activity.En} programme {y}"),
+            new($"برنامج سنوي تنفذه {organization.Ar} لعام {y}، بمستهدفات من المتطوعين والساعات الموثقة.",
+                $"A yearly programme run by {organization.En} for {y}, with targets for volunteers and verified hours."));
+    }
+
+    public static (Phrase Title, Phrase Description) Initiative(Phrase activity, CityInfo city, LocalizedText lead, int partners)
+    {
+        var n = partners.ToString(CultureInfo.InvariantCulture);
+        return (new($"مبادرة {activity.Ar} في {city.NameAr}", $"{activity.En} initiative, {city.NameEn}"),
+            new($"مبادرة تقودها {lead.Ar} مع {n} من الجهات الشريكة.", $"An initiative led by {lead.En} with {n} partner organisations."));
     }
 
     public static readonly Phrase[] Skills =
