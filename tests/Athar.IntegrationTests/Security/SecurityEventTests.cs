@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Athar.Core.Accounts;
+using Athar.Data.Accounts;
 using Athar.IntegrationTests.Infrastructure;
 using Athar.Web.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Athar.IntegrationTests.Security;
 
@@ -247,5 +250,52 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
         AssertEvent(rejected, null, "page");
         Assert.Equal("POST", rejected.Values["HttpMethod"]);
         Assert.Empty(logs.Events(1001));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SwitchingTwoFactorOnAndOff_AndSigningOut_AreLogged_WithTheUserId(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var browser = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        await browser.GetStringAsync("/profile/two-factor");
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AtharUser>>();
+            key = (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(person.UserId.ToString()))!))!;
+        }
+        logs.Clear();
+
+        await browser.PostFormAsync("/profile/two-factor?handler=Enable", [new("Code", await app.UnusedCodeAsync(person.UserId, key))], tokenFrom: "/profile/two-factor");
+        AssertEvent(Assert.Single(logs.Events(1020)), person.UserId, "page");
+        await browser.PostFormAsync("/profile/two-factor?handler=Disable", [], tokenFrom: "/profile/two-factor");
+        AssertEvent(Assert.Single(logs.Events(1021)), person.UserId, "page");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account/logout", [], tokenFrom: "/profile")).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1004)), person.UserId, "page");
+    }
+
+    [Fact]
+    public async Task ARateLimitRefusal_IsLogged_WithTheLimitAndRoute()
+    {
+        var logs = new CapturedLogs();
+        await using var app = new AtharAppFactory(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["Athar:RateLimits:Enabled"] = "true",
+            ["Athar:RateLimits:SignIn:Permits"] = "2",
+            ["Athar:RateLimits:SignIn:WindowSeconds"] = "600",
+        }, logs);
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, "nobody@test.athar", WrongPassword)).StatusCode);
+        Assert.Empty(logs.Events(1041));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ApiSignInAsync(app, "nobody@test.athar", WrongPassword)).StatusCode);
+
+        var limited = Assert.Single(logs.Events(1041));
+        AssertEvent(limited, null, "api");
+        Assert.Equal(RateLimits.SignIn, limited.Values["Limit"]);
+        Assert.Equal("/api/v1/auth/login", limited.Values["Route"]);
+        AssertNothingTyped(logs, "nobody@test.athar", WrongPassword);
     }
 }
