@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Athar.Web.Security;
 
@@ -18,7 +19,9 @@ public static class AuthorizationSetup
             builder.AddPolicy(policy, p => p.RequireRole(roles).AddRequirements(twoFactorForAdmins));
 
         services.AddScoped<IAuthorizationHandler, OrganizationAccessHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
+        // Every refusal is logged as a security event before the two-factor redirect or the 401/403 answers it.
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(new AuthorizationRefusalLog(new TwoFactorSetupRedirect()));
+        services.Configure<MvcOptions>(o => o.Filters.Add(new AntiforgeryRefusalLog()));
         return services;
     }
 }

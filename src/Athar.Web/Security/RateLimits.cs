@@ -54,6 +54,7 @@ public static class RateLimits
             Add(options, Search, settings.Search, settings.Enabled, submissionsOnly: false);
             options.OnRejected = (context, _) =>
             {
+                context.HttpContext.RateLimited(context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 // The body is left empty: the status-code pages turn it into ProblemDetails (API) or the error page.

@@ -102,7 +102,10 @@ public static class AccountEndpoints
         {
             // Only said after a right password, so it tells nothing to someone guessing accounts.
             if (string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+            {
+                http.SignInFailed(user.Id, SignInMethod.Authenticator, SecurityRefusal.SecondFactorMissing);
                 return ApiProblems.Refused(http, new Refusal("two-factor-required"), StatusCodes.Status401Unauthorized);
+            }
             if (!await lookup.CheckSecondFactorAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode))
                 return ApiProblems.Refused(http, new Refusal("invalid-credentials"), StatusCodes.Status401Unauthorized);
         }
@@ -113,21 +116,28 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<AtharUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+        RefreshRequest request, SignInManager<AtharUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, HttpContext http)
     {
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires ? await signIn.ValidateSecurityStampAsync(ticket.Principal) : null;
+        if (user is null)
+        {
+            http.TokenRefreshRefused(ticket?.Properties.ExpiresUtc is null ? SecurityRefusal.InvalidToken
+                : clock.GetUtcNow() >= ticket.Properties.ExpiresUtc ? SecurityRefusal.ExpiredToken : SecurityRefusal.SessionRevoked);
             return TypedResults.Challenge();
+        }
+        http.TokenRefreshed(user.Id);
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<Accepted> ForgotPasswordAsync(
-        ForgotPasswordBody body, UserManager<AtharUser> users, AccountMessages messages, Athar.Data.AtharDbContext db)
+        ForgotPasswordBody body, UserManager<AtharUser> users, AccountMessages messages, Athar.Data.AtharDbContext db, HttpContext http)
     {
-        if (!string.IsNullOrWhiteSpace(body.Email) && body.Email.Length <= 256 && await users.FindByEmailAsync(body.Email.Trim()) is { } user)
+        var user = !string.IsNullOrWhiteSpace(body.Email) && body.Email.Length <= 256 ? await users.FindByEmailAsync(body.Email.Trim()) : null;
+        http.PasswordResetRequested(user?.Id);
+        if (user is not null)
         {
             await messages.QueuePasswordResetAsync(user);
             await db.SaveChangesAsync();
@@ -141,8 +151,12 @@ public static class AccountEndpoints
         var token = AccountMessages.Decode(body.Code);
         var user = string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256 ? null : await users.FindByEmailAsync(body.Email.Trim());
         if (user is null || token is null)
+        {
+            http.PasswordResetFailed(user?.Id, user is null ? SecurityRefusal.UnknownAccount : SecurityRefusal.InvalidToken);
             return ApiProblems.Invalid(http, [new FieldError("Code", "Identity.InvalidToken")]);
+        }
         var result = await users.ResetPasswordAsync(user, token, body.NewPassword ?? string.Empty);
+        http.PasswordResetOutcome(user.Id, result);
         if (!result.Succeeded)
             return ApiProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "Code" : "NewPassword", $"Identity.{e.Code}")).ToList());
         return TypedResults.NoContent();

@@ -25,7 +25,9 @@ public sealed class ForgotPasswordModel(UserManager<AtharUser> users, AccountMes
     public async Task<IActionResult> OnPostAsync()
     {
         // The same answer whether or not the address has an account: no enumeration.
-        if (!string.IsNullOrWhiteSpace(Email) && Email.Length <= 256 && await users.FindByEmailAsync(Email.Trim()) is { } user)
+        var user = !string.IsNullOrWhiteSpace(Email) && Email.Length <= 256 ? await users.FindByEmailAsync(Email.Trim()) : null;
+        HttpContext.PasswordResetRequested(user?.Id);
+        if (user is not null)
         {
             await messages.QueuePasswordResetAsync(user);
             await db.SaveChangesAsync();

@@ -15,7 +15,7 @@ namespace Athar.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginTwoFactorModel(SignInManager<AtharUser> signIn, IStringLocalizer<TwoFactorText> t) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<AtharUser> signIn, SignInLookup lookup, IStringLocalizer<TwoFactorText> t) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -31,12 +31,9 @@ public sealed class LoginTwoFactorModel(SignInManager<AtharUser> signIn, IString
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
             return RedirectToPage("/Account/Login");
-        var code = SignInLookup.CleanCode(Code);
-        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
-            : code.Length > 0 ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code!.Trim()) : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        var result = await lookup.SecondStepAsync(user, Code, RememberMe);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         ModelState.AddModelError(nameof(Code), t["Login.Failed"]);

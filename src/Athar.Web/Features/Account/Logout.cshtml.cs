@@ -1,4 +1,5 @@
 using Athar.Data.Accounts;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ public sealed class LogoutModel(SignInManager<AtharUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        HttpContext.SignedOut(User.UserId());
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -33,10 +33,12 @@ public sealed class ResetPasswordModel(UserManager<AtharUser> users, IStringLoca
         var user = string.IsNullOrWhiteSpace(Email) || Email.Length > 256 ? null : await users.FindByEmailAsync(Email.Trim());
         if (user is null || token is null)
         {
+            HttpContext.PasswordResetFailed(user?.Id, user is null ? SecurityRefusal.UnknownAccount : SecurityRefusal.InvalidToken);
             ModelState.AddModelError(string.Empty, t["Identity.InvalidToken"]);
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, token, NewPassword ?? string.Empty);
+        HttpContext.PasswordResetOutcome(user.Id, result);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,6 +1,7 @@
 using Athar.Core.Identity;
 using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,14 +60,40 @@ public sealed class SignInLookup(AtharDbContext db, UserManager<AtharUser> users
         if (user is null)
         {
             new PasswordHasher<AtharUser>().VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? string.Empty);
-            return Outcome.Failed;
+            return Refused(null, SignInMethod.Password, SecurityRefusal.UnknownAccount);
         }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password ?? string.Empty, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+            signIn.Context.SignInSucceeded(user.Id, SignInMethod.Password);
+        else if (result.RequiresTwoFactor)
+            signIn.Context.SecondFactorRequired(user.Id);
+        else
+            await RecordFailureAsync(user, SignInMethod.Password, wasLockedOut, result.IsNotAllowed);
         if (result.Succeeded)
             return Outcome.Succeeded;
         if (result.RequiresTwoFactor)
             return Outcome.RequiresTwoFactor;
         return result.IsLockedOut ? Outcome.LockedOut : result.IsNotAllowed ? Outcome.NotAllowed : Outcome.Failed;
+    }
+
+    /// <summary>
+    /// The second step on the pages: the six digits of the authenticator, or a recovery code (spent once), for the
+    /// account the two-factor cookie names.
+    /// </summary>
+    public async Task<SignInResult> SecondStepAsync(AtharUser user, string? typed, bool remember)
+    {
+        var code = CleanCode(typed);
+        var method = code.Length == 6 && code.All(char.IsAsciiDigit) ? SignInMethod.Authenticator : SignInMethod.RecoveryCode;
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var result = method == SignInMethod.Authenticator
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, remember, rememberClient: false)
+            : code.Length > 0 ? await signIn.TwoFactorRecoveryCodeSignInAsync(typed!.Trim()) : SignInResult.Failed;
+        if (result.Succeeded)
+            signIn.Context.SignInSucceeded(user.Id, method);
+        else
+            await RecordFailureAsync(user, method, wasLockedOut, notAllowed: false);
+        return result;
     }
 
     /// <summary>
@@ -78,24 +105,63 @@ public sealed class SignInLookup(AtharDbContext db, UserManager<AtharUser> users
         var ok = !string.IsNullOrWhiteSpace(code)
             ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, CleanCode(code))
             : !string.IsNullOrWhiteSpace(recoveryCode) && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Trim())).Succeeded;
-        if (!ok)
-            await users.AccessFailedAsync(user);
-        return ok;
+        var method = !string.IsNullOrWhiteSpace(code) ? SignInMethod.Authenticator : SignInMethod.RecoveryCode;
+        if (ok)
+        {
+            signIn.Context.SignInSucceeded(user.Id, method);
+            return true;
+        }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        await users.AccessFailedAsync(user);
+        await RecordFailureAsync(user, method, wasLockedOut, notAllowed: false);
+        return false;
     }
 
+    /// <summary>
+    /// The password step for API sign-in. A success is logged as a sign-in only for accounts without two-factor
+    /// sign-in; the others are logged at their second step (<see cref="CheckSecondFactorAsync"/>).
+    /// </summary>
     public async Task<(Outcome Outcome, AtharUser? User)> CheckAsync(string? identifier, string? password)
     {
         var user = await FindAsync(identifier);
         if (user is null)
         {
             new PasswordHasher<AtharUser>().VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? string.Empty);
-            return (Outcome.Failed, null);
+            return (Refused(null, SignInMethod.Password, SecurityRefusal.UnknownAccount), null);
         }
+        var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password ?? string.Empty, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            if (user.TwoFactorEnabled)
+                signIn.Context.SecondFactorRequired(user.Id);
+            else
+                signIn.Context.SignInSucceeded(user.Id, SignInMethod.Password);
             return (Outcome.Succeeded, user);
+        }
+        await RecordFailureAsync(user, SignInMethod.Password, wasLockedOut, result.IsNotAllowed);
         if (result.IsLockedOut)
             return (Outcome.LockedOut, null);
         return (result.IsNotAllowed ? Outcome.NotAllowed : Outcome.Failed, null);
+    }
+
+    private Outcome Refused(Guid? userId, SignInMethod method, SecurityRefusal reason)
+    {
+        signIn.Context.SignInFailed(userId, method, reason);
+        return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// A refused step: locked before it (the attempt was not even checked), or wrong, and then perhaps the attempt
+    /// that locked the account, which is its own event so an alert can follow lockouts alone.
+    /// </summary>
+    private async Task RecordFailureAsync(AtharUser user, SignInMethod method, bool wasLockedOut, bool notAllowed)
+    {
+        var reason = wasLockedOut ? SecurityRefusal.LockedOut
+            : notAllowed ? SecurityRefusal.NotAllowed
+            : method == SignInMethod.Password ? SecurityRefusal.WrongPassword : SecurityRefusal.WrongSecondFactor;
+        signIn.Context.SignInFailed(user.Id, method, reason);
+        if (!wasLockedOut && await users.IsLockedOutAsync(user))
+            signIn.Context.AccountLockedOut(user.Id, method);
     }
 }

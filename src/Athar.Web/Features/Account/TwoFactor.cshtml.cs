@@ -54,6 +54,7 @@ public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<A
             return await ShowAsync(user);
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        HttpContext.TwoFactorEnabled(user.Id);
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         // The new claim (and security stamp) go into the cookie now, so admin pages open straight away.
         await signIn.RefreshSignInAsync(user);
@@ -70,6 +71,7 @@ public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<A
             return await ShowAsync(user);
         }
         await users.SetTwoFactorEnabledAsync(user, false);
+        HttpContext.TwoFactorDisabled(user.Id);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["TwoFactorStatus"] = "Setup.Disabled";

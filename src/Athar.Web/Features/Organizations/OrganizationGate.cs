@@ -12,7 +12,7 @@ namespace Athar.Web.Features.Organizations;
 /// Loads an organisation and checks one operation on it through the resource-based handler. Someone who
 /// may not even view it gets "not found", never "forbidden": an id says nothing about other organisations.
 /// </summary>
-public sealed class OrganizationGate(AtharDbContext db, IAuthorizationService authorization)
+public sealed class OrganizationGate(AtharDbContext db, IAuthorizationService authorization, IHttpContextAccessor http)
 {
     public async Task<(Organization? Organization, OutcomeKind Kind)> CheckAsync(
         ClaimsPrincipal user, Guid organizationId, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
@@ -22,6 +22,8 @@ public sealed class OrganizationGate(AtharDbContext db, IAuthorizationService au
             return (null, OutcomeKind.NotFound);
         if ((await authorization.AuthorizeAsync(user, organization, operation)).Succeeded)
             return (organization, OutcomeKind.Done);
+        // An existing organisation refused is a failed authorisation (ASVS 16.3.2), whether it answers 403 or 404.
+        http.HttpContext?.ObjectAccessRefused(nameof(Organization), organizationId, operation.Name);
         if (operation != OrganizationOperations.View && (await authorization.AuthorizeAsync(user, organization, OrganizationOperations.View)).Succeeded)
             return (organization, OutcomeKind.Forbidden);
         return (null, OutcomeKind.NotFound);

@@ -1,0 +1,301 @@
+using System.Net;
+using System.Net.Http.Json;
+using Athar.Core.Accounts;
+using Athar.Data.Accounts;
+using Athar.IntegrationTests.Infrastructure;
+using Athar.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Athar.IntegrationTests.Security;
+
+/// <summary>One app per database with every log entry captured; the tests of a class run one after another.</summary>
+public sealed class SecurityEventScene : IAsyncLifetime
+{
+    private readonly Dictionary<TestDatabase, (AtharAppFactory App, CapturedLogs Logs)> _apps = [];
+
+    public (AtharAppFactory App, CapturedLogs Logs) For(TestDatabase database)
+    {
+        if (!_apps.TryGetValue(database, out var scene))
+        {
+            var logs = new CapturedLogs();
+            scene = (new AtharAppFactory(database, logs: logs), logs);
+            _ = scene.App.Server;
+            _apps[database] = scene;
+        }
+        scene.Logs.Clear();
+        return scene;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (app, _) in _apps.Values)
+            await app.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Security events (ASVS 16.3.1–16.3.3): each sign-in step, lockout, refused authorisation, refused object and
+/// antiforgery failure writes its stable event id with the account's id when known, and never what was typed.
+/// </summary>
+public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture<SecurityEventScene>
+{
+    private const string WrongPassword = "Wrong-Password-1";
+
+    private static async Task<(VolunteerRegistrationInput Input, Guid UserId)> RegisterAsync(AtharAppFactory app)
+    {
+        var input = TestPeople.Adult();
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Api().PostAsJsonAsync("/api/v1/auth/register", input, HttpHelpers.Json)).StatusCode);
+        var userId = await app.QueryAsync(db => db.Volunteers.Where(v => v.NationalId == input.NationalId).Select(v => v.UserId).SingleAsync());
+        return (input, userId);
+    }
+
+    private static Task<HttpResponseMessage> PageSignInAsync(HttpClient browser, string identifier, string password) =>
+        browser.PostFormAsync("/account/login", [new("Input.Identifier", identifier), new("Input.Password", password)]);
+
+    private static Task<HttpResponseMessage> ApiSignInAsync(AtharAppFactory app, string identifier, string password) =>
+        app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier, password });
+
+    private static void AssertEvent(CapturedLogs.Entry entry, Guid? userId, string channel, SignInMethod? method = null, SecurityRefusal? reason = null)
+    {
+        Assert.Equal(userId, entry.Values["UserId"]);
+        Assert.Equal(channel, entry.Values["Channel"]);
+        Assert.False(string.IsNullOrEmpty(entry.Values["TraceId"] as string));
+        Assert.True(entry.Values.ContainsKey("ClientIp"));
+        if (method is not null)
+            Assert.Equal(method, entry.Values["Method"]);
+        if (reason is not null)
+            Assert.Equal(reason, entry.Values["Reason"]);
+    }
+
+    private static void AssertNothingTyped(CapturedLogs logs, params string?[] typed)
+    {
+        var secrets = typed.OfType<string>().ToList();
+        var leaks = logs.Lines.Where(line => secrets.Any(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(leaks.Count == 0, "Typed credentials in the logs:\n" + string.Join('\n', leaks.Take(5)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task PageSignIn_AWrongPasswordThenTheRightOne_LogsFailedThenSucceeded_WithTheUserId_NeverWhatWasTyped(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        logs.Clear();
+        var browser = app.Browser();
+
+        Assert.Equal(HttpStatusCode.OK, (await PageSignInAsync(browser, person.NationalId!, WrongPassword)).StatusCode);
+        var failed = Assert.Single(logs.Events(1001));
+        AssertEvent(failed, userId, "page", SignInMethod.Password, SecurityRefusal.WrongPassword);
+        Assert.Empty(logs.Events(1000));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PageSignInAsync(browser, person.Mobile!, TestPeople.Password)).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1000)), userId, "page", SignInMethod.Password);
+        Assert.Single(logs.Events(1001));
+        AssertNothingTyped(logs, person.NationalId, person.Mobile, person.Email, WrongPassword, TestPeople.Password);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ApiSignIn_WithAnUnknownAccount_LogsAFailureWithoutAUserId_AndWithAWrongPassword_TheAccountsId(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        var unknownNationalId = TestPeople.NewNationalId();
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, unknownNationalId, WrongPassword)).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1001)), null, "api", SignInMethod.Password, SecurityRefusal.UnknownAccount);
+
+        logs.Clear();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, person.Email!, WrongPassword)).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1001)), userId, "api", SignInMethod.Password, SecurityRefusal.WrongPassword);
+        Assert.Empty(logs.Events(1000));
+        AssertNothingTyped(logs, unknownNationalId, person.Email, WrongPassword);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Lockout_OnTheApi_LogsFiveWrongPasswords_OneLockout_ThenALockedOutRefusal_EvenForTheRightPassword(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        logs.Clear();
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, person.NationalId!, WrongPassword)).StatusCode);
+        Assert.Equal(5, logs.Events(1001).Count(e => Equals(e.Values["Reason"], SecurityRefusal.WrongPassword)));
+        AssertEvent(Assert.Single(logs.Events(1003)), userId, "api", SignInMethod.Password);
+
+        logs.Clear();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, person.NationalId!, TestPeople.Password)).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1001)), userId, "api", SignInMethod.Password, SecurityRefusal.LockedOut);
+        Assert.Empty(logs.Events(1003));
+        Assert.Empty(logs.Events(1000));
+        AssertNothingTyped(logs, person.NationalId, WrongPassword, TestPeople.Password);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SecondStep_AWrongAuthenticatorCode_LogsAFailure_AndTheRightOne_ASignIn(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var admin = await app.CreatePersonAsync([Roles.PlatformAdmin]);
+        var browser = app.Browser();
+        logs.Clear();
+
+        var first = await PageSignInAsync(browser, admin.Email, TestPeople.Password);
+        Assert.StartsWith("/account/login-2fa", first.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        AssertEvent(Assert.Single(logs.Events(1002)), admin.UserId, "page");
+        Assert.Empty(logs.Events(1000));
+
+        var right = await app.CodeForAsync(admin.Email);
+        var wrong = right == "000000" ? "111111" : "000000";
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", wrong)])).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1001)), admin.UserId, "page", SignInMethod.Authenticator, SecurityRefusal.WrongSecondFactor);
+
+        // As a person would, the next code when the step turned between reading and checking it.
+        for (var attempt = 0; attempt < 3 && logs.Events(1000).Count == 0; attempt++)
+            await browser.PostFormAsync(first.Headers.Location!.OriginalString, [new("Code", (await app.CodeForAsync(admin.Email))!)]);
+        AssertEvent(Assert.Single(logs.Events(1000)), admin.UserId, "page", SignInMethod.Authenticator);
+        AssertNothingTyped(logs, admin.Email, TestPeople.Password);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AVolunteer_CallingAnAdminEndpoint_IsLoggedAsForbidden_AndAnAnonymousCaller_AsChallenged(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        var volunteer = await app.ApiAsAsync(person.Email!, TestPeople.Password);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/api/v1/admin/audit/verify")).StatusCode);
+        var forbidden = Assert.Single(logs.Events(1030));
+        AssertEvent(forbidden, userId, "api");
+        Assert.Equal("/api/v1/admin/audit/verify", forbidden.Values["Route"]);
+        Assert.Equal(Policies.PlatformAdmin, forbidden.Values["Policy"]);
+        Assert.Equal("GET", forbidden.Values["HttpMethod"]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().GetAsync("/api/v1/admin/audit/verify")).StatusCode);
+        Assert.Equal("/api/v1/admin/audit/verify", Assert.Single(logs.Events(1031)).Values["Route"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AnotherOrganisationsAdmin_AskingForItsIdeas_GetsNotFound_AndIsLoggedAsAnObjectRefusal(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (organizationA, _, _) = await app.CreateVerifiedOrganizationAsync();
+        var (_, adminB, _) = await app.CreateVerifiedOrganizationAsync();
+        var client = await app.ApiAsAsync(adminB.Email, TestPeople.Password);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/organizations/{organizationA}/ideas")).StatusCode);
+
+        var refused = Assert.Single(logs.Events(1032));
+        AssertEvent(refused, adminB.UserId, "api");
+        Assert.Equal(organizationA, refused.Values["ObjectId"]);
+        Assert.Equal("View", refused.Values["Operation"]);
+        Assert.Equal("/api/v1/organizations/{organizationId:guid}/ideas/", refused.Values["Route"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RefreshToken_Used_IsLogged_AndAForgedOne_IsLoggedAsRefused(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        var token = await app.Api().LoginTokenAsync(person.Email!, TestPeople.Password);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken })).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1005)), userId, "api");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "forged" })).StatusCode);
+        Assert.Equal(SecurityRefusal.InvalidToken, Assert.Single(logs.Events(1006)).Values["Reason"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task PasswordReset_ForAnUnknownAddress_IsLoggedWithoutTheAddress_AndForAnAccount_WithItsId(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Api().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "nobody-here@test.athar" })).StatusCode);
+        Assert.Null(Assert.Single(logs.Events(1010)).Values["UserId"]);
+        logs.Clear();
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Api().PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = person.Email })).StatusCode);
+        Assert.Equal(userId, Assert.Single(logs.Events(1010)).Values["UserId"]);
+        AssertNothingTyped(logs, "nobody-here@test.athar");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task APageForm_WithoutItsAntiforgeryToken_IsRefused_AndLogged(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var browser = app.Browser();
+        await browser.GetAsync("/account/login");
+
+        var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent([new("Input.Identifier", "someone@test.athar"), new("Input.Password", WrongPassword)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var rejected = Assert.Single(logs.Events(1040));
+        AssertEvent(rejected, null, "page");
+        Assert.Equal("POST", rejected.Values["HttpMethod"]);
+        Assert.Empty(logs.Events(1001));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SwitchingTwoFactorOnAndOff_AndSigningOut_AreLogged_WithTheUserId(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var browser = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        await browser.GetStringAsync("/profile/two-factor");
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AtharUser>>();
+            key = (await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(person.UserId.ToString()))!))!;
+        }
+        logs.Clear();
+
+        await browser.PostFormAsync("/profile/two-factor?handler=Enable", [new("Code", await app.UnusedCodeAsync(person.UserId, key))], tokenFrom: "/profile/two-factor");
+        AssertEvent(Assert.Single(logs.Events(1020)), person.UserId, "page");
+        await browser.PostFormAsync("/profile/two-factor?handler=Disable", [], tokenFrom: "/profile/two-factor");
+        AssertEvent(Assert.Single(logs.Events(1021)), person.UserId, "page");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account/logout", [], tokenFrom: "/profile")).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1004)), person.UserId, "page");
+    }
+
+    [Fact]
+    public async Task ARateLimitRefusal_IsLogged_WithTheLimitAndRoute()
+    {
+        var logs = new CapturedLogs();
+        await using var app = new AtharAppFactory(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["Athar:RateLimits:Enabled"] = "true",
+            ["Athar:RateLimits:SignIn:Permits"] = "2",
+            ["Athar:RateLimits:SignIn:WindowSeconds"] = "600",
+        }, logs);
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await ApiSignInAsync(app, "nobody@test.athar", WrongPassword)).StatusCode);
+        Assert.Empty(logs.Events(1041));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ApiSignInAsync(app, "nobody@test.athar", WrongPassword)).StatusCode);
+
+        var limited = Assert.Single(logs.Events(1041));
+        AssertEvent(limited, null, "api");
+        Assert.Equal(RateLimits.SignIn, limited.Values["Limit"]);
+        Assert.Equal("/api/v1/auth/login", limited.Values["Route"]);
+        AssertNothingTyped(logs, "nobody@test.athar", WrongPassword);
+    }
+}
