@@ -62,12 +62,15 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
 
         if (Wanted(IndicatorKey.OpportunitiesPublished))
         {
-            var published = Published(f);
-            figures[IndicatorKey.OpportunitiesPublished] = await published.CountAsync(ct);
-            figures[IndicatorKey.Beneficiaries] = await published.SumAsync(o => (long?)o.ExpectedBeneficiaries, ct) ?? 0;
-            var shifts = Shifts(f);
-            figures[IndicatorKey.SeatsOffered] = await shifts.SumAsync(s => (long?)s.Seats, ct) ?? 0;
-            figures[IndicatorKey.SeatsFilled] = await shifts.SumAsync(s => (long?)s.Accepted, ct) ?? 0;
+            // One pass over each table for both of its figures (at national scale each pass reads a year of rows).
+            var published = await Published(f).GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Beneficiaries = g.Sum(o => (long?)o.ExpectedBeneficiaries) }).FirstOrDefaultAsync(ct);
+            figures[IndicatorKey.OpportunitiesPublished] = published?.Count ?? 0;
+            figures[IndicatorKey.Beneficiaries] = published?.Beneficiaries ?? 0L;
+            var seats = await Shifts(f).GroupBy(_ => 1)
+                .Select(g => new { Offered = g.Sum(s => (long)s.Seats), Filled = g.Sum(s => (long)s.Accepted) }).FirstOrDefaultAsync(ct);
+            figures[IndicatorKey.SeatsOffered] = seats?.Offered ?? 0;
+            figures[IndicatorKey.SeatsFilled] = seats?.Filled ?? 0;
         }
         if (Wanted(IndicatorKey.Applications))
         {
@@ -189,6 +192,14 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
     {
         var last = f.Period.End.AddDays(-1);
         var inForce = db.Licenses.AsNoTracking().Where(l => l.State == LicenseState.Active && l.IssuedOn <= last && l.ExpiresOn >= last);
+        if (f.RegionId is null && f.CityId is null)
+        {
+            // Nothing to place: no pass over every volunteer to find each holder's home (a licence has exactly one
+            // holder, a person or an organisation, by its check constraint).
+            var all = f.VolunteerId is { } holder ? inForce.Where(l => l.HolderUserId == holder) : inForce;
+            var counted = await all.GroupBy(l => l.Level).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            return counted.ToDictionary(x => x.Key, x => x.Count);
+        }
         var individual = from l in inForce
                          join v in db.Volunteers on l.HolderUserId equals v.UserId
                          where (f.RegionId == null || v.RegionId == f.RegionId) && (f.CityId == null || v.CityId == f.CityId)

@@ -93,7 +93,7 @@ public static class StatsCounterSql
         string[] ExtraKeys,
         string[] ExtraKeyValues,
         string[] Measures,
-        string[] MeasureValues,
+        string[] RowMeasures,
         string Region, string City, string Field, string? Gender, string OrganizationType, string Organization, string Program)
     {
         public IEnumerable<(RollupDim Dim, string Value, string? Scope, string? Condition)> Cuts()
@@ -122,12 +122,12 @@ public static class StatsCounterSql
         public Counter Reading(string table, string relation)
         {
             var reference = $"\"{table}\" ";
-            if (!From.Contains(reference, StringComparison.Ordinal) && !MeasureValues.Any(m => m.Contains(reference, StringComparison.Ordinal)))
+            if (!From.Contains(reference, StringComparison.Ordinal) && !RowMeasures.Any(m => m.Contains(reference, StringComparison.Ordinal)))
                 throw new InvalidOperationException($"{Table} does not read {table}.");
             return this with
             {
                 From = From.Replace(reference, relation + " ", StringComparison.Ordinal),
-                MeasureValues = [.. MeasureValues.Select(m => m.Replace(reference, relation + " ", StringComparison.Ordinal))],
+                RowMeasures = [.. RowMeasures.Select(m => m.Replace(reference, relation + " ", StringComparison.Ordinal))],
             };
         }
     }
@@ -142,7 +142,7 @@ public static class StatsCounterSql
         "\"Applications\" a " + OpportunityJoins, null,
         d => d.SaudiDay("a.\"CreatedAt\""),
         ["Status"], ["a.\"Status\""],
-        ["Count"], ["COUNT(*)"],
+        ["Count"], ["1"],
         "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", "v.\"Gender\"", "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"");
 
     /// <summary>Accepted applications by the day their shift ends, and those with an attendance record.</summary>
@@ -151,7 +151,7 @@ public static class StatsCounterSql
         "\"Applications\" a JOIN \"Shifts\" s ON s.\"Id\" = a.\"ShiftId\" " + OpportunityJoins, $"a.\"Status\" = {Accepted}",
         d => d.SaudiDay("s.\"EndsAt\""),
         [], [],
-        ["Due", "Present"], ["COUNT(*)", "SUM(CASE WHEN EXISTS (SELECT 1 FROM \"Attendance\" x WHERE x.\"ApplicationId\" = a.\"Id\") THEN 1 ELSE 0 END)"],
+        ["Due", "Present"], ["1", "CASE WHEN EXISTS (SELECT 1 FROM \"Attendance\" x WHERE x.\"ApplicationId\" = a.\"Id\") THEN 1 ELSE 0 END"],
         "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", "v.\"Gender\"", "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"");
 
     /// <summary>
@@ -163,7 +163,7 @@ public static class StatsCounterSql
         "\"VolunteerHours\" h JOIN \"Opportunities\" o ON o.\"Id\" = h.\"OpportunityId\" JOIN \"Organizations\" g ON g.\"Id\" = o.\"OrganizationId\"", null,
         d => d.Day("h.\"Date\""),
         [], [],
-        ["Records", "Flagged"], ["COUNT(*)", "SUM(CASE WHEN h.\"Concerns\" <> 0 THEN 1 ELSE 0 END)"],
+        ["Records", "Flagged"], ["1", "CASE WHEN h.\"Concerns\" <> 0 THEN 1 ELSE 0 END"],
         "h.\"RegionId\"", "o.\"CityId\"", "h.\"FieldId\"", null, "g.\"Type\"", "h.\"OrganizationId\"", "o.\"ProgramId\"");
 
     /// <summary>The cuts each counter is kept for (the application and attendance counters also by gender).</summary>
@@ -179,7 +179,7 @@ public static class StatsCounterSql
     {
         var condition = c.Where is null ? where : $"{c.Where} AND {where}";
         var keys = c.ExtraKeyValues.Select((v, i) => $"{v} AS k{Int(i)}");
-        var measures = c.MeasureValues.Select((v, i) => $"{Int(sign)} * {v} AS m{Int(i)}");
+        var measures = c.RowMeasures.Select((v, i) => $"{Int(sign)} * SUM({v}) AS m{Int(i)}");
         var groupCount = 4 + c.ExtraKeys.Length;
         var branches = c.Cuts().Select(cut =>
             $"SELECT {c.Day(d)} AS day, {Int((int)cut.Dim)} AS dim, {cut.Value} AS dv, {cut.Scope ?? d.EmptyScope} AS sc" +
@@ -471,9 +471,47 @@ public static class StatsCounterSql
         foreach (var counter in new[] { Applications, Attendance, Hours })
         {
             statements.Add($"DELETE FROM \"{counter.Table}\";");
-            statements.Add(Apply(d, counter, "1 = 1", 1) + ";");
+            var (project, fromFacts) = Projected(d, counter);
+            statements.Add(project);
+            statements.Add(Apply(d, fromFacts, "1 = 1", 1) + ";");
+            statements.Add($"DROP TABLE {FactsTable};");
         }
         return statements;
+    }
+
+    private const string FactsTable = "athar_counter_facts";
+
+    /// <summary>
+    /// For the rebuild: every fact of <paramref name="counter"/> projected once into a temporary table (its day, each
+    /// dimension, its extra keys and per-row measures), and the same counter read from that table. Reading the raw
+    /// tables directly, each of the twelve cuts joined and scanned them again (at scale 0.3: 3.5 million applications
+    /// with their shifts, opportunities, organisations and volunteers, twelve times); the cuts, keys and sums are still
+    /// <see cref="Apply"/>'s, only their input is computed once.
+    /// </summary>
+    private static (string Project, Counter FromFacts) Projected(Dialect d, Counter counter)
+    {
+        var columns = new List<(string Name, string Value)>
+        {
+            ("day", counter.Day(d)), ("region", counter.Region), ("city", counter.City), ("field", counter.Field),
+            ("organization_type", counter.OrganizationType), ("organization", counter.Organization), ("program", counter.Program),
+        };
+        if (counter.Gender is not null)
+            columns.Add(("gender", counter.Gender));
+        columns.AddRange(counter.ExtraKeyValues.Select((v, i) => ($"k{Int(i)}", v)));
+        columns.AddRange(counter.RowMeasures.Select((v, i) => ($"m{Int(i)}", v)));
+        var project = $"CREATE TEMPORARY TABLE {FactsTable} AS SELECT {string.Join(", ", columns.Select(c => $"{c.Value} AS {c.Name}"))} " +
+            $"FROM {counter.From}{(counter.Where is null ? "" : " WHERE " + counter.Where)};";
+        var fromFacts = counter with
+        {
+            From = $"{FactsTable} f",
+            Where = null,
+            Day = _ => "f.day",
+            ExtraKeyValues = [.. counter.ExtraKeyValues.Select((_, i) => $"f.k{Int(i)}")],
+            RowMeasures = [.. counter.RowMeasures.Select((_, i) => $"f.m{Int(i)}")],
+            Region = "f.region", City = "f.city", Field = "f.field", Gender = counter.Gender is null ? null : "f.gender",
+            OrganizationType = "f.organization_type", Organization = "f.organization", Program = "f.program",
+        };
+        return (project, fromFacts);
     }
 
     /// <summary>For a database whose raw tables may already hold rows: the triggers, then the counters from the rows.</summary>
