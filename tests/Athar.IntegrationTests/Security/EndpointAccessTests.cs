@@ -90,7 +90,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.SceneFixture fixture
         ["GET /api/v1/me/licenses/"]                                                   = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/notifications/"]                                              = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/recognition/"]                                                = "L  O  O  F  F  F  O  F  F",
-        ["GET /api/v1/me/sessions"]                                                    = "L  O  O  O  O  O  O  O  O",
+        ["GET /api/v1/me/sessions/"]                                                   = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/record"]                                                      = "L  O  O  F  F  F  O  F  F",
         ["GET /api/v1/me/stats"]                                                       = "L  O  O  F  F  F  O  F  F",
         ["GET /api/v1/me/teams"]                                                       = "L  O  O  O  O  O  O  O  O",
