@@ -224,6 +224,39 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.ToTable("RegionalAssignments");
                 });
 
+            modelBuilder.Entity("Athar.Data.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Athar.Data.Accounts.Volunteer", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -3461,6 +3494,15 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Athar.Data.Accounts.AtharUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Accounts.UserSession", b =>
+                {
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

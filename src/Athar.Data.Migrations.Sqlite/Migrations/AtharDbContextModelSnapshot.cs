@@ -217,6 +217,39 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RegionalAssignments");
                 });
 
+            modelBuilder.Entity("Athar.Data.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Athar.Data.Accounts.Volunteer", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -3436,6 +3469,15 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Athar.Data.Accounts.AtharUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Accounts.UserSession", b =>
+                {
                     b.HasOne("Athar.Data.Accounts.AtharUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -74,6 +74,16 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.HasOne<AtharUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Device).HasMaxLength(60);
+        b.HasIndex(s => s.UserId);
+    }
+}
+
 internal sealed class RegionalAssignmentConfiguration : IEntityTypeConfiguration<RegionalAssignment>
 {
     public void Configure(EntityTypeBuilder<RegionalAssignment> b)

@@ -17,6 +17,7 @@ using Athar.Web.Features.Teams;
 using Athar.Web.Features.Recognition;
 using Athar.Web.Features.Privacy;
 using Athar.Web.Infrastructure.Cluster;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -28,6 +29,7 @@ public static class AtharPipeline
     public static WebApplication UseAtharPipeline(this WebApplication app)
     {
         app.UseAtharCluster();
+        app.UsePlainNamesOverHttp();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -44,6 +46,7 @@ public static class AtharPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseBearerSessionCheck();
         app.UsePrivacyActivityTracking();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -77,7 +77,7 @@ public static class AtharServices
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "athar.af";
+            o.Cookie.Name = Athar.Web.Security.HostCookies.Antiforgery;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
@@ -98,7 +98,12 @@ public static class AtharServices
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // ASVS 3.4.1: every subdomain of the platform's domain is served over HTTPS too.
+            o.IncludeSubDomains = true;
+        });
 
         services.AddScoped<RegisterVolunteer>();
         services.AddScoped<GuardianConsents>();

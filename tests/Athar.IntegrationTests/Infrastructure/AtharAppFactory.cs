@@ -60,6 +60,9 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Athar:PublicBaseUrl", "http://athar.test");
         // Every test client shares one address; the rate-limit tests switch the limits on in their own app.
         builder.UseSetting("Athar:RateLimits:Enabled", "false");
+        // Tests move the clock by days; sessions must outlive that unless a test sets its own lifetimes.
+        builder.UseSetting("Athar:Sessions:BrowserLifetime", "400.00:00:00");
+        builder.UseSetting("Athar:Sessions:ApiLifetime", "400.00:00:00");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         if (_logs is not null)

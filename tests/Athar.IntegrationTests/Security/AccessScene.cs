@@ -58,6 +58,9 @@ public sealed class AccessScene
     public Guid NominationOfA { get; private set; }
     public Guid WinningNominationOfA { get; private set; }
 
+    /// <summary>A spare API session of volunteer A, apart from the scene's own clients (ending it signs none of them out).</summary>
+    public Guid SessionOfVolunteerA { get; private set; }
+
     public HttpClient BrowserOf(Actor actor) => _clients[actor].Browser;
 
     public HttpClient ApiOf(Actor actor) => _clients[actor].Api;
@@ -101,6 +104,9 @@ public sealed class AccessScene
         await SignInAsync(Actor.TeamLeader, leader.Email, TestPeople.Password);
         await SignInAsync(Actor.OtherRegionSupervisor, "makkah.supervisor@athar.local", TestPeople.DemoPassword);
         await SignInAsync(Actor.PlatformAdmin, "admin@athar.local", TestPeople.DemoPassword);
+        var before = await App.QueryAsync(db => db.UserSessions.Where(s => s.UserId == volunteerA.UserId).Select(s => s.Id).ToListAsync());
+        await App.Api().LoginTokenAsync(volunteerA.Email, TestPeople.Password);
+        SessionOfVolunteerA = (await App.QueryAsync(db => db.UserSessions.Where(s => s.UserId == volunteerA.UserId).Select(s => s.Id).ToListAsync())).Except(before).Single();
 
         var opportunity = await App.CreatePublishedOpportunityAsync(orgA,
             [App.ShiftFromNow(TimeSpan.FromDays(1), TimeSpan.FromHours(3), 10), App.ShiftFromNow(TimeSpan.FromDays(2), TimeSpan.FromHours(3), 10)], autoAccept: true);
@@ -279,6 +285,7 @@ public sealed class AccessScene
         ("course-sessions", "id") => CourseSession.ToString(),
         ("enrollments", "id") => EnrollmentOfVolunteerA.ToString(),
         ("licenses", "id") => LicenseOfLeader.ToString(),
+        ("sessions", "id") => SessionOfVolunteerA.ToString(),
         ("notifications", "id") => NotificationOfVolunteerA.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"No scene object for {{{parameter}}} after '{owner}': add one to AccessScene."),
     };

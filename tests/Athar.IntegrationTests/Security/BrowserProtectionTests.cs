@@ -24,11 +24,11 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
         var client = app.Browser();
 
         var form = await client.GetAsync("/account/login");
-        var antiforgery = Cookie(CookiesSet(form), "athar.af");
+        var antiforgery = Cookie(CookiesSet(form), "__Host-athar.af");
         var token = await client.AntiforgeryTokenAsync("/account/login");
         var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(
             [new("Input.Identifier", "volunteer@athar.local"), new("Input.Password", TestPeople.DemoPassword), new("__RequestVerificationToken", token)]));
-        var session = Cookie(CookiesSet(signIn), "athar.auth");
+        var session = Cookie(CookiesSet(signIn), "__Host-athar.auth");
         var adminFirstStep = await app.Browser().PostFormAsync("/account/login", [new("Input.Identifier", "admin@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
         var twoFactor = Cookie(CookiesSet(adminFirstStep), "Identity.TwoFactorUserId");
 
@@ -40,6 +40,31 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
         }
         Assert.Contains("; samesite=strict", antiforgery, StringComparison.Ordinal);
         Assert.Contains("; samesite=lax", session, StringComparison.Ordinal);
+        // __Host- cookies (ASVS 3.3.1, 3.3.3): the browser keeps them only with Secure, Path=/ and no Domain.
+        foreach (var cookie in new[] { antiforgery, session })
+        {
+            Assert.Contains("; path=/;", cookie + ";", StringComparison.Ordinal);
+            Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task OverPlainHttp_TheCookiesGoWithoutTheHostPrefix_AndTheFormsStillWork(TestDatabase database)
+    {
+        // Browsers refuse a __Host- cookie that is not Secure; on http (development, the browser tests) the app
+        // sets and reads the plain names.
+        var app = fixture.For(database);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+
+        var form = await client.GetAsync("/account/login");
+        Assert.DoesNotContain(CookiesSet(form), c => c.StartsWith("__Host-", StringComparison.Ordinal));
+        Cookie(CookiesSet(form), "athar.af");
+        // The antiforgery cookie comes back under its plain name and is still recognised: the sign-in goes through.
+        var signIn = await client.PostFormAsync("/account/login", [new("Input.Identifier", "volunteer@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Cookie(CookiesSet(signIn), "athar.auth");
+        Assert.DoesNotContain(CookiesSet(signIn), c => c.StartsWith("__Host-", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -53,8 +78,11 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
         foreach (var path in new[] { "/", "/api/v1/regions", "/no-such-page" })
         {
             var response = await client.GetAsync(path);
-            Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+            var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+            Assert.Contains("max-age=31536000", hsts, StringComparison.Ordinal);
+            Assert.Contains("includeSubDomains", hsts, StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Contains("base-uri 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
             Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());

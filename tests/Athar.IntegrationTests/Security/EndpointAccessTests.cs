@@ -39,6 +39,8 @@ public sealed class EndpointAccessTests(EndpointAccessTests.SceneFixture fixture
         ["DELETE /api/v1/initiatives/{id:guid}/opportunities/{opportunityId:guid}"]    = "L  N  N  O  N  N  N  N  O",
         ["DELETE /api/v1/organizations/{id:guid}/invitations/{invitationId:guid}"]     = "L  N  N  O  F  N  N  N  N",
         ["DELETE /api/v1/organizations/{id:guid}/members/{userId:guid}"]               = "L  N  N  O  F  N  N  N  N",
+        // Volunteer A ends a spare session of their own; everyone else finds no such session of theirs.
+        ["DELETE /api/v1/me/sessions/{id:guid}"]                                       = "L  O  N  N  N  N  N  N  N",
         // The owner takes the linked opportunity out first; the platform admin, asked afterwards, finds no link.
         ["DELETE /api/v1/programs/{id:guid}/opportunities/{opportunityId:guid}"]       = "L  N  N  O  N  N  N  N  N",
         ["GET /"]                                                                      = "O  O  O  O  O  O  O  O  O",
@@ -51,6 +53,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.SceneFixture fixture
         ["GET /account/password"]                                                      = "L  O  O  O  O  O  O  O  O",
         ["GET /account/register"]                                                      = "O  O  O  O  O  O  O  O  O",
         ["GET /account/reset-password"]                                                = "O  O  O  O  O  O  O  O  O",
+        ["GET /account/sessions"]                                                      = "L  O  O  O  O  O  O  O  O",
         ["GET /admin"]                                                                 = "L  F  F  F  F  F  F  F  O",
         ["GET /admin/audit"]                                                           = "L  F  F  F  F  F  F  F  O",
         ["GET /admin/awards"]                                                          = "L  F  F  F  F  F  F  F  O",
@@ -87,6 +90,7 @@ public sealed class EndpointAccessTests(EndpointAccessTests.SceneFixture fixture
         ["GET /api/v1/me/licenses/"]                                                   = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/notifications/"]                                              = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/recognition/"]                                                = "L  O  O  F  F  F  O  F  F",
+        ["GET /api/v1/me/sessions/"]                                                   = "L  O  O  O  O  O  O  O  O",
         ["GET /api/v1/me/record"]                                                      = "L  O  O  F  F  F  O  F  F",
         ["GET /api/v1/me/stats"]                                                       = "L  O  O  F  F  F  O  F  F",
         ["GET /api/v1/me/teams"]                                                       = "L  O  O  O  O  O  O  O  O",

@@ -71,6 +71,8 @@ public static class AccountEndpoints
             .WithName("ConfirmGuardianConsent")
             .WithSummary("A guardian confirms consent for a minor with the token from the SMS link.");
 
+        api.MapSessionsEndpoints();
+
         api.MapPost("/me/password", ChangePasswordAsync)
             .WithTags("Accounts")
             .RequireAuthorization()
@@ -109,19 +111,19 @@ public static class AccountEndpoints
             if (!await lookup.CheckSecondFactorAsync(user, request.TwoFactorCode, request.TwoFactorRecoveryCode))
                 return ApiProblems.Refused(http, new Refusal("invalid-credentials"), StatusCodes.Status401Unauthorized);
         }
-        // The bearer handler writes the AccessTokenResponse body itself.
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user, isPersistent: false);
+        // The bearer handler writes the AccessTokenResponse body itself; the token carries its new session's id.
+        await http.RequestServices.GetRequiredService<SessionTracker>().SignInWithTokenAsync(signIn, user, http);
         return TypedResults.Empty;
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<AtharUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, HttpContext http)
+        RefreshRequest request, SignInManager<AtharUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, SessionTracker sessions, HttpContext http)
     {
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires ? await signIn.ValidateSecurityStampAsync(ticket.Principal) : null;
-        if (user is null)
+        // An ended session, or one past its absolute lifetime, refreshes no more (ASVS 7.3.2, 7.4.5).
+        if (user is null || !await sessions.IsActiveAsync(ticket!.Principal))
         {
             http.TokenRefreshRefused(ticket?.Properties.ExpiresUtc is null ? SecurityRefusal.InvalidToken
                 : clock.GetUtcNow() >= ticket.Properties.ExpiresUtc ? SecurityRefusal.ExpiredToken : SecurityRefusal.SessionRevoked);
@@ -129,6 +131,7 @@ public static class AccountEndpoints
         }
         http.TokenRefreshed(user.Id);
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(ticket.Principal.FindFirst(SessionTracker.Claim)!);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 

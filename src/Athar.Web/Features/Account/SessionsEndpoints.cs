@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Athar.Data.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Athar.Web.Features.Account;
+
+/// <summary>The signed-in person's own sessions: list them, end one. Another person's session id answers 404.</summary>
+public static class SessionsEndpoints
+{
+    public sealed record SessionItem(Guid Id, SessionKind Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
+
+    public static RouteGroupBuilder MapSessionsEndpoints(this RouteGroupBuilder api)
+    {
+        var sessions = api.MapGroup("/me/sessions").WithTags("Accounts").RequireAuthorization();
+
+        sessions.MapGet("", ListAsync)
+            .WithName("ListMySessions")
+            .WithSummary("The signed-in person's open sessions (browsers and API tokens): device, start, last seen; current marks the one making this request.");
+
+        sessions.MapDelete("/{id:guid}", EndAsync)
+            .WithName("EndMySession")
+            .WithSummary("Ends one of the signed-in person's sessions: its cookie, or its access and refresh token, stop working within a minute (at once on this node).");
+
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SessionItem>>, NotFound>> ListAsync(ClaimsPrincipal user, SessionTracker tracker)
+    {
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return TypedResults.NotFound();
+        var listed = await tracker.ListAsync(userId, SessionTracker.IdOf(user));
+        return TypedResults.Ok<IReadOnlyList<SessionItem>>(listed.Select(s => new SessionItem(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Current)).ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, SessionTracker tracker)
+    {
+        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) || !await tracker.EndAsync(userId, id))
+            return TypedResults.NotFound();
+        return TypedResults.NoContent();
+    }
+}
