@@ -308,6 +308,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasIndex("NationalId")
                         .IsUnique();
 
+                    b.HasIndex("RegisteredAt");
+
                     b.HasIndex("RegionId", "Gender");
 
                     b.ToTable("Volunteers");
@@ -886,6 +888,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("PublishedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PublishedAt"), new[] { "ExpectedBeneficiaries" });
+
                     b.HasIndex("RegionId");
 
                     b.HasIndex("OrganizationId", "Status");
@@ -1204,6 +1208,9 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ShiftId");
 
                     b.HasIndex("VolunteerId", "CheckInAt");
+
+                    b.HasIndex(new[] { "ShiftId" }, "IX_Attendance_Open")
+                        .HasFilter("\"CheckOutAt\" IS NULL");
 
                     b.ToTable("Attendance", (string)null);
                 });

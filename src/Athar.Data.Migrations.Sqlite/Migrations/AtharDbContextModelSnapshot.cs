@@ -301,6 +301,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("NationalId")
                         .IsUnique();
 
+                    b.HasIndex("RegisteredAt");
+
                     b.HasIndex("RegionId", "Gender");
 
                     b.ToTable("Volunteers");
@@ -869,7 +871,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex("PublishedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ExpectedBeneficiaries" });
 
                     b.HasIndex("RegionId");
 
@@ -1189,6 +1192,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ShiftId");
 
                     b.HasIndex("VolunteerId", "CheckInAt");
+
+                    b.HasIndex(new[] { "ShiftId" }, "IX_Attendance_Open")
+                        .HasFilter("\"CheckOutAt\" IS NULL");
 
                     b.ToTable("Attendance", (string)null);
                 });

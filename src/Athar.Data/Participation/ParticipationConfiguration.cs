@@ -32,6 +32,9 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(a => a.ApplicationId).IsUnique();
         b.HasIndex(a => new { a.VolunteerId, a.CheckInAt });
         b.HasIndex(a => a.ShiftId);
+        // The automatic check-out job looks for attendance still open every minute: without this it read every
+        // attendance record ever made (at scale 0.3: 2.6 million, 2.5 s) to find the few open ones.
+        b.HasIndex(a => a.ShiftId, "IX_Attendance_Open").HasFilter("\"CheckOutAt\" IS NULL");
     }
 }
 
