@@ -75,6 +75,8 @@ public sealed class AccountErasure(AtharDbContext db, AuditTrail audit, TimeProv
             await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Device labels and sign-in times say when and on what the person used the platform: personal, and of no use once the account is gone.
+            await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
             audit.Record(AuditActions.AccountErased, "User", userId, actorId, personId: userId,
                 detail: AuditTrail.Detail(("reason", reason == Reason.Request ? "request" : "retention")));

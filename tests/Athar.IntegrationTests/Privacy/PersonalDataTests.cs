@@ -143,9 +143,12 @@ public sealed class PersonalDataTests(AppFixture fixture) : IClassFixture<AppFix
         var api = await app.ApiAsAsync(me.Input.Email!, TestPeople.Password);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
         var browser = await app.BrowserAsAsync(me.Input.Email!, TestPeople.Password);
+        Assert.Equal(2, await app.QueryAsync(db => db.UserSessions.CountAsync(s => s.UserId == me.UserId)));
 
         await browser.PostFormAsync("/me/delete", [new("Password", TestPeople.Password), new("Confirm", "true")]);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+        // Device labels and sign-in times go with the account.
+        Assert.Equal(0, await app.QueryAsync(db => db.UserSessions.CountAsync(s => s.UserId == me.UserId)));
     }
 }
