@@ -35,11 +35,15 @@ public static class EconomicValue
     /// </summary>
     public static decimal Compute(IEnumerable<(int Year, int FieldId, long Minutes)> minutes, HourlyValueOptions rates)
     {
-        var total = 0m;
+        // Minute-riyals are exact (whole minutes times a rate in halalas); dividing by 60 once, at the end, makes the
+        // total independent of how the minutes were split into parts. Dividing each part (m / 60m) rounded every
+        // quotient at 28 digits, so facts and rollups, summing different parts, could land on either side of a
+        // half-halala and round apart (161.97 vs 161.98).
+        var minuteRiyals = 0m;
         foreach (var (year, field, m) in minutes)
-            total += m / 60m * rates.RateFor(year, field);
+            minuteRiyals += m * rates.RateFor(year, field);
         // + 0.00m fixes the scale at two decimals: a decimal sum keeps the scale its additions happened to reach,
         // so the same value summed in another order (facts or rollups) would otherwise print as 275.0 or 275.
-        return Math.Round(total, 2, MidpointRounding.AwayFromZero) + 0.00m;
+        return Math.Round(minuteRiyals / 60m, 2, MidpointRounding.AwayFromZero) + 0.00m;
     }
 }
