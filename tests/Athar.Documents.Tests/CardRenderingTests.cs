@@ -32,6 +32,17 @@ public class CardRenderingTests
     }
 
     [Fact]
+    public void Card_TheWidestVerificationCode_StaysOnOneLine()
+    {
+        // Codes are random Crockford base-32: one made of its widest letters must still read as one line under the QR
+        // code (people type it on the verification page), not break after a hyphen.
+        const string widest = "WWWW-MMMM-WWWW-MMMM";
+        var pdf = new RenderedPdf("volunteer-card-widest-code", PdfDocuments.Render(SampleSheets.Card() with { VerificationCode = widest }));
+
+        Assert.Contains(widest, pdf.Text.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Card_QrCodeOnTheFrontDecodesToTheVerificationUrl()
     {
         // The card's QR code is 23 mm wide: at 80 dpi a module would be about two pixels, so read it at 200 dpi.

@@ -66,6 +66,21 @@ internal sealed class CardLayout
         english.Draw(canvas, Margin, (BandHeight - english.Height) / 2);
     }
 
+    /// <summary>
+    /// The text on a single line, the style's size reduced in small steps until it fits: a verification code is typed
+    /// from the card, and a random one of wide letters (WWWW-MMMM-…) wrapped after a hyphen at the full size.
+    /// </summary>
+    private Paragraph OneLine(string text, TextStyle style, float width)
+    {
+        var paragraph = _type.LayoutEnglish(text, style, width, TextAlignment.Centre);
+        while (paragraph.Height > style.LineHeight && style.Size > 4)
+        {
+            style = style.WithSize(style.Size - 0.25f);
+            paragraph = _type.LayoutEnglish(text, style, width, TextAlignment.Centre);
+        }
+        return paragraph;
+    }
+
     private void DrawFront(SKCanvas canvas)
     {
         var qrLeft = Margin - 3;
@@ -96,7 +111,7 @@ internal sealed class CardLayout
 
         var qrTop = BandHeight + 4;
         QrCodePainter.Draw(canvas, _sheet.VerificationUrl, SKRect.Create(qrLeft, qrTop, QrSize, QrSize), Palette.Ink);
-        var code = _type.LayoutEnglish(_sheet.VerificationCode, Code, QrSize + 10, TextAlignment.Centre);
+        var code = OneLine(_sheet.VerificationCode, Code, QrSize + 10);
         code.Draw(canvas, qrLeft - 5, qrTop + QrSize);
         var url = _type.LayoutEnglish(_sheet.VerificationUrl, Url, Id1.Width - (2 * Margin), TextAlignment.Centre);
         url.Draw(canvas, Margin, Id1.Height - 5 - url.Height);
