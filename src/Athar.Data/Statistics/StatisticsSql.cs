@@ -158,10 +158,6 @@ public static class StatisticsSql
         ];
     }
 
-    private enum Op { Insert, Update, Delete }
-
-    private static readonly Op[] Ops = [Op.Insert, Op.Update, Op.Delete];
-
     /// <summary>All the facts read of an hours row: an approved row's contribution depends on these columns alone.</summary>
     private const string HoursColumns = "\"VolunteerId\", \"OpportunityId\", \"Date\", \"RegionId\", \"FieldId\", \"CreditedMinutes\"";
 
@@ -172,15 +168,15 @@ public static class StatisticsSql
     /// the before and after images' set differences (<c>EXCEPT ALL</c>, hashed): a row whose facts did not change (a flag,
     /// a note, a status between two unapproved ones) cancels out and costs no join, as in StatsCounterSql.
     /// </summary>
-    private static string ChangedApprovedRows(Op op) => op switch
+    private static string ChangedApprovedRows(TriggerEvent op) => op switch
     {
-        Op.Insert => $"(SELECT a.*, 1 AS \"Sign\" FROM ({ApprovedIn("new_rows")}) a)",
-        Op.Delete => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn("old_rows")}) a)",
-        _ => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn("old_rows")} EXCEPT ALL {ApprovedIn("new_rows")}) a " +
-            $"UNION ALL SELECT b.*, 1 FROM ({ApprovedIn("new_rows")} EXCEPT ALL {ApprovedIn("old_rows")}) b)",
+        TriggerEvent.Insert => $"(SELECT a.*, 1 AS \"Sign\" FROM ({ApprovedIn(StatementTriggers.NewRows)}) a)",
+        TriggerEvent.Delete => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn(StatementTriggers.OldRows)}) a)",
+        _ => $"(SELECT a.*, -1 AS \"Sign\" FROM ({ApprovedIn(StatementTriggers.OldRows)} EXCEPT ALL {ApprovedIn(StatementTriggers.NewRows)}) a " +
+            $"UNION ALL SELECT b.*, 1 FROM ({ApprovedIn(StatementTriggers.NewRows)} EXCEPT ALL {ApprovedIn(StatementTriggers.OldRows)}) b)",
     };
 
-    private static string StatementName(Op op) => $"athar_stats_hours_{op.ToString().ToLowerInvariant()}";
+    private static string StatementName(TriggerEvent op) => $"athar_stats_hours_{op.ToString().ToLowerInvariant()}";
 
     /// <summary>
     /// One AFTER … FOR EACH STATEMENT trigger per event (a trigger with transition tables fires on one event only) that
@@ -193,17 +189,11 @@ public static class StatisticsSql
     {
         var d = new PostgresDialect();
         var result = new List<string>();
-        foreach (var op in Ops)
+        foreach (var op in StatementTriggers.AllEvents)
         {
             var name = StatementName(op);
             result.Add($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nDECLARE fact record;\nBEGIN\n  {d.ApplyNetLoop(ChangedApprovedRows(op))};\n  RETURN NULL;\nEND $$;");
-            var referencing = op switch
-            {
-                Op.Insert => "NEW TABLE AS new_rows",
-                Op.Delete => "OLD TABLE AS old_rows",
-                _ => "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-            };
-            result.Add($"CREATE TRIGGER {name} AFTER {op.ToString().ToUpperInvariant()} ON \"VolunteerHours\" REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {name}();");
+            result.Add(StatementTriggers.Create(name, "VolunteerHours", op));
         }
         return result;
     }
@@ -213,7 +203,7 @@ public static class StatisticsSql
         ?
         [
             "DROP TRIGGER IF EXISTS athar_stats_hours ON \"VolunteerHours\";", "DROP FUNCTION IF EXISTS athar_stats_hours();",
-            .. Ops.SelectMany(op => new[] { $"DROP TRIGGER IF EXISTS {StatementName(op)} ON \"VolunteerHours\";", $"DROP FUNCTION IF EXISTS {StatementName(op)}();" }),
+            .. StatementTriggers.AllEvents.SelectMany(op => new[] { $"DROP TRIGGER IF EXISTS {StatementName(op)} ON \"VolunteerHours\";", $"DROP FUNCTION IF EXISTS {StatementName(op)}();" }),
         ]
         : ["DROP TRIGGER IF EXISTS \"StatsHours_Insert\";", "DROP TRIGGER IF EXISTS \"StatsHours_Update\";", "DROP TRIGGER IF EXISTS \"StatsHours_Delete\";"];
 

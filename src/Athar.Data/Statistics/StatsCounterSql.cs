@@ -235,20 +235,18 @@ public static class StatsCounterSql
 
     private static string Facts(string template, string row) => string.Format(CultureInfo.InvariantCulture, template, row);
 
-    private enum Op { Insert, Update, Delete }
-
     /// <summary>The statements of one trigger: subtract (before) or add (after) the facts the changed row touches.</summary>
-    private static IEnumerable<string> Statements(Dialect d, Source source, Op op, bool before)
+    private static IEnumerable<string> Statements(Dialect d, Source source, TriggerEvent op, bool before)
     {
         var sign = before ? -1 : 1;
         // The row's own facts do not exist before its insert nor after its delete.
-        if (source.Self && ((op == Op.Insert && before) || (op == Op.Delete && !before)))
+        if (source.Self && ((op == TriggerEvent.Insert && before) || (op == TriggerEvent.Delete && !before)))
             yield break;
         foreach (var (counter, facts) in source.Feeds)
         {
-            var row = op switch { Op.Insert => "NEW", Op.Delete => "OLD", _ => before ? "OLD" : "NEW" };
+            var row = op switch { TriggerEvent.Insert => "NEW", TriggerEvent.Delete => "OLD", _ => before ? "OLD" : "NEW" };
             yield return Apply(d, counter, Facts(facts, row), sign);
-            if (op == Op.Update && source.MovingKey is { } key)
+            if (op == TriggerEvent.Update && source.MovingKey is { } key)
             {
                 // The row now points at other facts: recount those too (only when it really moved).
                 var other = before ? "NEW" : "OLD";
@@ -262,11 +260,7 @@ public static class StatsCounterSql
 
     private static string Lock => string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, 1);");
 
-    private static readonly Op[] AllOps = [Op.Insert, Op.Update, Op.Delete];
-
-    private static Op[] Events(Source source) => source.InsertsAndDeletes ? AllOps : [Op.Update];
-
-    private static string Upper(Op op) => op.ToString().ToUpperInvariant();
+    private static TriggerEvent[] Events(Source source) => source.InsertsAndDeletes ? StatementTriggers.AllEvents : [TriggerEvent.Update];
 
     /// <summary>
     /// The counter triggers: SQLite has only row triggers (BEFORE and AFTER each row); PostgreSQL gets one AFTER …
@@ -288,8 +282,8 @@ public static class StatsCounterSql
                     var statements = Statements(d, source, op, before).ToList();
                     if (statements.Count == 0)
                         continue;
-                    var when = op == Op.Update ? $" WHEN {Changed(source, "IS NOT")}" : "";
-                    result.Add($"CREATE TRIGGER \"{SqliteName(source, op, before)}\" {(before ? "BEFORE" : "AFTER")} {Upper(op)} ON \"{source.Table}\"{when}\nBEGIN\n" +
+                    var when = op == TriggerEvent.Update ? $" WHEN {Changed(source, "IS NOT")}" : "";
+                    result.Add($"CREATE TRIGGER \"{SqliteName(source, op, before)}\" {(before ? "BEFORE" : "AFTER")} {op.Sql()} ON \"{source.Table}\"{when}\nBEGIN\n" +
                         string.Concat(statements.Select(s => $"  {s};\n")) + "END;");
                 }
             }
@@ -317,7 +311,7 @@ public static class StatsCounterSql
                     var statements = Statements(d, source, op, before).ToList();
                     if (statements.Count == 0)
                         continue;
-                    body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{Upper(op)}' THEN\n");
+                    body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{op.Sql()}' THEN\n");
                     foreach (var s in statements)
                         body.Append("    ").Append(s).Append(";\n");
                     body.Append("  END IF;\n");
@@ -331,9 +325,6 @@ public static class StatsCounterSql
         }
         return result;
     }
-
-    private const string OldRows = "old_rows";
-    private const string NewRows = "new_rows";
 
     /// <summary>
     /// PostgreSQL: one AFTER … FOR EACH STATEMENT trigger per table and event. The transition tables hold every row
@@ -365,13 +356,7 @@ public static class StatsCounterSql
                 }
                 body.Append("  RETURN NULL;\nEND $$;");
                 result.Add(body.ToString());
-                var referencing = op switch
-                {
-                    Op.Insert => $"NEW TABLE AS {NewRows}",
-                    Op.Delete => $"OLD TABLE AS {OldRows}",
-                    _ => $"OLD TABLE AS {OldRows} NEW TABLE AS {NewRows}",
-                };
-                result.Add($"CREATE TRIGGER {name} AFTER {Upper(op)} ON \"{source.Table}\" REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {name}();");
+                result.Add(StatementTriggers.Create(name, source.Table, op));
             }
         }
         return result;
@@ -383,29 +368,29 @@ public static class StatsCounterSql
     /// of the two transition tables, hashed, rather than a join, which the planner may run as a nested loop over two
     /// tuplestores without statistics (2,000 rows: four million comparisons per counted branch).
     /// </summary>
-    private static (string? Before, string? After) ChangedRows(Source source, Op op)
+    private static (string? Before, string? After) ChangedRows(Source source, TriggerEvent op)
     {
-        if (op == Op.Insert) return (null, NewRows);
-        if (op == Op.Delete) return (OldRows, null);
+        if (op == TriggerEvent.Insert) return (null, StatementTriggers.NewRows);
+        if (op == TriggerEvent.Delete) return (StatementTriggers.OldRows, null);
         var columns = string.Join(", ", new[] { source.Key }.Concat(source.Watched).Distinct().Select(c => $"\"{c}\""));
-        return ($"(SELECT {columns} FROM {OldRows} EXCEPT ALL SELECT {columns} FROM {NewRows})",
-            $"(SELECT {columns} FROM {NewRows} EXCEPT ALL SELECT {columns} FROM {OldRows})");
+        return ($"(SELECT {columns} FROM {StatementTriggers.OldRows} EXCEPT ALL SELECT {columns} FROM {StatementTriggers.NewRows})",
+            $"(SELECT {columns} FROM {StatementTriggers.NewRows} EXCEPT ALL SELECT {columns} FROM {StatementTriggers.OldRows})");
     }
 
     /// <summary>
     /// The source table as it was before the statement: live rows the statement did not write, plus the before images.
     /// <c>NOT IN</c> over the key (never null) is a hashed subplan: one probe per live row read.
     /// </summary>
-    private static string BeforeImage(Source source, Op op)
+    private static string BeforeImage(Source source, TriggerEvent op)
     {
-        var untouched = op == Op.Delete
+        var untouched = op == TriggerEvent.Delete
             ? $"SELECT * FROM \"{source.Table}\""
-            : $"SELECT * FROM \"{source.Table}\" t WHERE t.\"{source.Key}\" NOT IN (SELECT \"{source.Key}\" FROM {NewRows})";
-        return op == Op.Insert ? $"({untouched})" : $"({untouched} UNION ALL SELECT * FROM {OldRows})";
+            : $"SELECT * FROM \"{source.Table}\" t WHERE t.\"{source.Key}\" NOT IN (SELECT \"{source.Key}\" FROM {StatementTriggers.NewRows})";
+        return op == TriggerEvent.Insert ? $"({untouched})" : $"({untouched} UNION ALL SELECT * FROM {StatementTriggers.OldRows})";
     }
 
     /// <summary>The statements of one statement trigger for one counter: subtract the affected facts as they were, add them as they are.</summary>
-    private static IEnumerable<string> StatementApply(Dialect d, Source source, Counter counter, Op op, string? before, string? after)
+    private static IEnumerable<string> StatementApply(Dialect d, Source source, Counter counter, TriggerEvent op, string? before, string? after)
     {
         if (source.CountedIn is { } countedIn)
         {
@@ -422,11 +407,11 @@ public static class StatsCounterSql
         if (after is not null) yield return Apply(d, counter.Reading(source.Table, after), "1 = 1", 1);
     }
 
-    private static string SqliteName(Source source, Op op, bool before) => $"StatsCounters_{source.Table}_{(before ? "Before" : "After")}{op}";
+    private static string SqliteName(Source source, TriggerEvent op, bool before) => $"StatsCounters_{source.Table}_{(before ? "Before" : "After")}{op}";
 
     private static string RowName(Source source, string when) => $"athar_counters_{source.Name}_{when}";
 
-    private static string StatementName(Source source, Op op) => $"athar_counters_{source.Name}_{op.ToString().ToLowerInvariant()}";
+    private static string StatementName(Source source, TriggerEvent op) => $"athar_counters_{source.Name}_{op.ToString().ToLowerInvariant()}";
 
     /// <summary>Drops the counter triggers of every version (on PostgreSQL both the row and the statement triggers).</summary>
     public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider)
@@ -451,7 +436,7 @@ public static class StatsCounterSql
                 }
                 continue;
             }
-            foreach (var op in AllOps)
+            foreach (var op in StatementTriggers.AllEvents)
                 foreach (var before in new[] { true, false })
                     result.Add($"DROP TRIGGER IF EXISTS \"{SqliteName(source, op, before)}\";");
         }
