@@ -114,8 +114,7 @@ public static class IdentitySetup
 
     private static async Task EndThisSessionAsync(CookieSigningOutContext context)
     {
-        if (SessionTracker.IdOf(context.HttpContext.User) is { } session
-            && Guid.TryParse(context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (SessionTracker.IdOf(context.HttpContext.User) is { } session && context.HttpContext.User.UserId() is { } userId)
             await Sessions(context.HttpContext).EndAsync(userId, session);
     }
 

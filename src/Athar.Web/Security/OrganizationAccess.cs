@@ -33,7 +33,7 @@ public sealed class OrganizationAccessHandler(AtharDbContext db) : Authorization
             context.Succeed(requirement);
             return;
         }
-        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (user.UserId() is not { } userId)
             return;
 
         var role = await db.OrganizationMembers.AsNoTracking()

@@ -93,7 +93,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInLookup lookup, SignInManager<AtharUser> signIn, HttpContext http)
+        LoginRequest request, SignInLookup lookup, SignInManager<AtharUser> signIn, SessionTracker sessions, HttpContext http)
     {
         var (outcome, user) = await lookup.CheckAsync(request.Identifier, request.Password);
         // A locked account answers like a wrong password: only an existing account can be locked, so a
@@ -112,7 +112,7 @@ public static class AccountEndpoints
                 return ApiProblems.Refused(http, new Refusal("invalid-credentials"), StatusCodes.Status401Unauthorized);
         }
         // The bearer handler writes the AccessTokenResponse body itself; the token carries its new session's id.
-        await http.RequestServices.GetRequiredService<SessionTracker>().SignInWithTokenAsync(signIn, user, http);
+        await sessions.SignInWithTokenAsync(signIn, user, http);
         return TypedResults.Empty;
     }
 

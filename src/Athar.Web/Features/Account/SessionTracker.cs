@@ -2,12 +2,16 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Athar.Data;
 using Athar.Data.Accounts;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Athar.Web.Features.Account;
+
+/// <summary>One of a person's open sessions, as the page and the API list it; <c>Current</c> marks the one asking.</summary>
+public sealed record SessionItem(Guid Id, SessionKind Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
 
 /// <summary>
 /// Server-side record of each sign-in (ASVS 7.4.5, 7.5.2, 7.3.2). The session's id travels in the cookie or token as
@@ -20,8 +24,6 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
 
     /// <summary>Kept in the authentication properties too: Identity's refresh sign-in rebuilds the claims but keeps those.</summary>
     public const string PropertiesItem = "athar.sid";
-
-    public sealed record Listed(Guid Id, SessionKind Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
 
     public static Guid? IdOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(Claim), out var id) ? id : null;
@@ -46,11 +48,12 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     /// </summary>
     public async Task AttachToCookieAsync(ClaimsPrincipal principal, AuthenticationProperties properties, HttpContext http)
     {
-        if (principal.Identity is not ClaimsIdentity identity || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (principal.Identity is not ClaimsIdentity identity || principal.UserId() is not { } userId)
             return;
-        var id = IdOf(principal)
+        var inClaims = IdOf(principal);
+        var id = inClaims
             ?? (Guid.TryParse(properties.GetString(PropertiesItem), out var kept) ? kept : await StartAsync(userId, SessionKind.Browser, http.Request.Headers.UserAgent));
-        if (IdOf(principal) is null)
+        if (inClaims is null)
             identity.AddClaim(new Claim(Claim, id.ToString()));
         properties.SetString(PropertiesItem, id.ToString());
     }
@@ -69,7 +72,7 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     /// </summary>
     public async Task<bool> IsActiveAsync(ClaimsPrincipal principal)
     {
-        if (IdOf(principal) is not { } id || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (IdOf(principal) is not { } id || principal.UserId() is not { } userId)
             return false;
         var now = clock.GetUtcNow();
         if (!cache.TryGet(id, out var entry) || now - entry.CheckedAt >= SessionLimits.RecheckInterval)
@@ -97,7 +100,7 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     }
 
     /// <summary>The person's open sessions, most recently seen first; sessions past their lifetime are left out.</summary>
-    public async Task<IReadOnlyList<Listed>> ListAsync(Guid userId, Guid? current)
+    public async Task<IReadOnlyList<SessionItem>> ListAsync(Guid userId, Guid? current)
     {
         var now = clock.GetUtcNow();
         var rows = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null)
@@ -105,7 +108,7 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
         // Few rows per person; SQLite cannot order by a DateTimeOffset, so sort here.
         return rows.Where(s => now - s.CreatedAt < limits.Value.LifetimeOf(s.Kind))
             .OrderByDescending(s => s.Id == current).ThenByDescending(s => s.LastSeenAt)
-            .Select(s => new Listed(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == current)).ToList();
+            .Select(s => new SessionItem(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == current)).ToList();
     }
 
     /// <summary>Ends one of the person's sessions; false when they have none with this id (someone else's included).</summary>

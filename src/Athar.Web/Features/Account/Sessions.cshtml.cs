@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +9,11 @@ namespace Athar.Web.Features.Account;
 [Authorize]
 public sealed class SessionsModel(SessionTracker tracker) : PageModel
 {
-    public IReadOnlyList<SessionTracker.Listed> Sessions { get; private set; } = [];
+    public IReadOnlyList<SessionItem> Sessions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (UserId is not { } userId)
+        if (User.UserId() is not { } userId)
             return NotFound();
         Sessions = await tracker.ListAsync(userId, SessionTracker.IdOf(User));
         return Page();
@@ -21,7 +21,7 @@ public sealed class SessionsModel(SessionTracker tracker) : PageModel
 
     public async Task<IActionResult> OnPostEndAsync(Guid id)
     {
-        if (UserId is not { } userId || !await tracker.EndAsync(userId, id))
+        if (User.UserId() is not { } userId || !await tracker.EndAsync(userId, id))
             return NotFound();
         TempData["Status"] = "Sessions.Ended";
         return LocalRedirect("/account/sessions");
@@ -29,12 +29,10 @@ public sealed class SessionsModel(SessionTracker tracker) : PageModel
 
     public async Task<IActionResult> OnPostEndOthersAsync()
     {
-        if (UserId is not { } userId)
+        if (User.UserId() is not { } userId)
             return NotFound();
         await tracker.EndOthersAsync(userId, SessionTracker.IdOf(User));
         TempData["Status"] = "Sessions.OthersEnded";
         return LocalRedirect("/account/sessions");
     }
-
-    private Guid? UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Athar.Data.Accounts;
+using Athar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Athar.Web.Features.Account;
@@ -7,8 +7,6 @@ namespace Athar.Web.Features.Account;
 /// <summary>The signed-in person's own sessions: list them, end one. Another person's session id answers 404.</summary>
 public static class SessionsEndpoints
 {
-    public sealed record SessionItem(Guid Id, SessionKind Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
-
     public static RouteGroupBuilder MapSessionsEndpoints(this RouteGroupBuilder api)
     {
         var sessions = api.MapGroup("/me/sessions").WithTags("Accounts").RequireAuthorization();
@@ -26,15 +24,14 @@ public static class SessionsEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<SessionItem>>, NotFound>> ListAsync(ClaimsPrincipal user, SessionTracker tracker)
     {
-        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (user.UserId() is not { } userId)
             return TypedResults.NotFound();
-        var listed = await tracker.ListAsync(userId, SessionTracker.IdOf(user));
-        return TypedResults.Ok<IReadOnlyList<SessionItem>>(listed.Select(s => new SessionItem(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Current)).ToList());
+        return TypedResults.Ok(await tracker.ListAsync(userId, SessionTracker.IdOf(user)));
     }
 
     private static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, SessionTracker tracker)
     {
-        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) || !await tracker.EndAsync(userId, id))
+        if (user.UserId() is not { } userId || !await tracker.EndAsync(userId, id))
             return TypedResults.NotFound();
         return TypedResults.NoContent();
     }

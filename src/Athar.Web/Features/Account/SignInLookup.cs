@@ -65,15 +65,16 @@ public sealed class SignInLookup(AtharDbContext db, UserManager<AtharUser> users
         var wasLockedOut = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password ?? string.Empty, remember, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
             signIn.Context.SignInSucceeded(user.Id, SignInMethod.Password);
-        else if (result.RequiresTwoFactor)
-            signIn.Context.SecondFactorRequired(user.Id);
-        else
-            await RecordFailureAsync(user, SignInMethod.Password, wasLockedOut, result.IsNotAllowed);
-        if (result.Succeeded)
             return Outcome.Succeeded;
+        }
         if (result.RequiresTwoFactor)
+        {
+            signIn.Context.SecondFactorRequired(user.Id);
             return Outcome.RequiresTwoFactor;
+        }
+        await RecordFailureAsync(user, SignInMethod.Password, wasLockedOut, result.IsNotAllowed);
         return result.IsLockedOut ? Outcome.LockedOut : result.IsNotAllowed ? Outcome.NotAllowed : Outcome.Failed;
     }
 
