@@ -17,16 +17,27 @@ public static class Totp
     public static long Step(DateTimeOffset? at = null) => (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeSeconds() / 30;
 
     /// <summary>
-    /// A step whose code the app has not accepted yet (each code signs in once): the oldest one it still accepts
-    /// (the current step or the one before) that is later than <paramref name="lastAccepted"/>; when both are
-    /// spent, waits for the next step, as a person would wait for the app to show a new code.
+    /// How long a code of the previous step must still have before the app stops accepting it: the code travels
+    /// through a form fill and a request on a loaded machine, and a step boundary crossed on the way makes the
+    /// previous step's code two steps old, which the app refuses.
+    /// </summary>
+    private static readonly TimeSpan PreviousStepMargin = TimeSpan.FromSeconds(12);
+
+    /// <summary>
+    /// A step whose code the app has not accepted yet (each code signs in once) and will still accept when the
+    /// code arrives: the previous step while the current one has time left (so the current one stays free for the
+    /// next sign-in), otherwise the current step; when both are spent, waits for the next step, as a person would
+    /// wait for the app to show a new code.
     /// </summary>
     public static async Task<long> UnusedStepAsync(long? lastAccepted)
     {
         while (true)
         {
-            var now = Step();
-            var candidate = Math.Max(now - 1, (lastAccepted ?? long.MinValue / 2) + 1);
+            var clock = TimeProvider.System.GetUtcNow();
+            var now = Step(clock);
+            var untilNextStep = DateTimeOffset.FromUnixTimeSeconds((now + 1) * 30) - clock;
+            var oldestSafe = untilNextStep > PreviousStepMargin ? now - 1 : now;
+            var candidate = Math.Max(oldestSafe, (lastAccepted ?? long.MinValue / 2) + 1);
             if (candidate <= now)
                 return candidate;
             var nextStepAt = DateTimeOffset.FromUnixTimeSeconds((now + 1) * 30);
