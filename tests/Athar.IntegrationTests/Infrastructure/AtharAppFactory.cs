@@ -51,6 +51,9 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
     /// <summary>SQL commands per request, for requests that ask for it (the query-count tests).</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>Loses a commit's acknowledgement when a test arms it (the lost-commit tests).</summary>
+    public LostCommits LostCommits { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -74,7 +77,7 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter>(SqlCommands);
-            services.ConfigureDbContext<AtharDbContext>(o => o.AddInterceptors(SqlCommands));
+            services.ConfigureDbContext<AtharDbContext>(o => o.AddInterceptors(SqlCommands, LostCommits));
             // Tests move the clock by days; sign-ins must outlive that (expiry is not what they test).
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(400));
             services.ConfigureApplicationCookie(o => o.ExpireTimeSpan = TimeSpan.FromDays(400));

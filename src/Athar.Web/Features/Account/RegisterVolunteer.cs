@@ -88,19 +88,14 @@ public sealed class RegisterVolunteer(
         if (await TellRegisteredOwnersAsync(valid.NationalId.Value, valid.Email, valid.Password, cancellationToken))
             return new(null, [], valid.IsMinor);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
             {
-                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-                checkpoint.Restore();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var created = await users.CreateAsync(user, valid.Password);
                 if (!created.Succeeded)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    await db.Database.RollbackTransactionAsync(cancellationToken);
                     if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                         && await TellRegisteredOwnersAsync(valid.NationalId.Value, valid.Email, password: null, cancellationToken))
                         return new Result(null, [], valid.IsMinor);
@@ -115,9 +110,8 @@ public sealed class RegisterVolunteer(
 
                 await messages.QueueEmailConfirmationAsync(user);
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return new Result(user, [], valid.IsMinor);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -1,6 +1,7 @@
 using Athar.Core.Common;
 using Athar.Core.Recognition;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Recognition;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,11 +107,8 @@ public sealed class AwardCycles(AtharDbContext db, AwardResults results, TimePro
         if (AwardRules.Next(from) is not { } to)
             return new Refusal(AwardRules.WrongStage);
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var changed = to == AwardCycleStatus.Published
                 ? await db.AwardCycles.Where(c => c.Id == cycleId && c.Status == from).ExecuteUpdateAsync(s => s
                     .SetProperty(c => c.Status, to).SetProperty(c => c.StatusChangedAt, now).SetProperty(c => c.PublishedAt, now).SetProperty(c => c.PublishedBy, actorId), ct)
@@ -118,7 +116,7 @@ public sealed class AwardCycles(AtharDbContext db, AwardResults results, TimePro
                     .SetProperty(c => c.Status, to).SetProperty(c => c.StatusChangedAt, now), ct);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(ct);
+                await db.Database.RollbackTransactionAsync(ct);
                 return new Refusal(AwardRules.WrongStage);
             }
             if (to == AwardCycleStatus.Published)
@@ -127,9 +125,8 @@ public sealed class AwardCycles(AtharDbContext db, AwardResults results, TimePro
                 var winners = (await results.RankingsAsync(cycleId, ct)).Values.Select(AwardRules.Winner).OfType<Guid>().ToList();
                 await db.AwardNominations.Where(n => n.CycleId == cycleId && winners.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.IsWinner, true), ct);
             }
-            await transaction.CommitAsync(ct);
             return (Refusal?)null;
-        });
+        }, ct);
     }
 
     public const string NotFound = "not-found";

@@ -1,6 +1,7 @@
 using Athar.Core.Common;
 using Athar.Core.Recognition;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Recognition;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,11 +73,8 @@ public sealed class Judging(AtharDbContext db, AwardResults results, TimeProvide
             return new Outcome(false, [], new Refusal(AwardRules.ConflictOfInterest));
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // A no-op write on the cycle row while it still takes scores: publication (which updates the
             // same row) waits for this sheet, or this sheet finds the cycle published and is refused.
             var open = await db.AwardCycles
@@ -84,15 +82,14 @@ public sealed class Judging(AtharDbContext db, AwardResults results, TimeProvide
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, c => c.Status), ct);
             if (open == 0)
             {
-                await transaction.RollbackAsync(ct);
+                await db.Database.RollbackTransactionAsync(ct);
                 return new Outcome(false, [], new Refusal(AwardRules.WrongStage));
             }
             await db.AwardScores.Where(s => s.NominationId == nominationId && s.JudgeId == judgeId).ExecuteDeleteAsync(ct);
             foreach (var (criterion, score) in sheet)
                 db.AwardScores.Add(new AwardScore { NominationId = nominationId, JudgeId = judgeId, Criterion = criterion, Score = score!.Value, ScoredAt = now });
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Outcome(false, [], null);
-        });
+        }, ct);
     }
 }

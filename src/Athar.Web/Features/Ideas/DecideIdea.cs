@@ -3,6 +3,7 @@ using Athar.Core.Common;
 using Athar.Core.Opportunities;
 using Athar.Core.Recognition;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Data.Recognition;
 using Athar.Web.Features.Opportunities;
@@ -38,11 +39,8 @@ public sealed class DecideIdea(AtharDbContext db, SaveOpportunity opportunities,
             return new Outcome(new Refusal(IdeaRules.AlreadyDecided), [], false);
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Ideas
                 .Where(i => i.Id == idea.Id && i.Status == IdeaStatus.Submitted)
                 .ExecuteUpdateAsync(s => s
@@ -52,14 +50,13 @@ public sealed class DecideIdea(AtharDbContext db, SaveOpportunity opportunities,
                     .SetProperty(i => i.DecidedBy, actorId), cancellationToken);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return new Outcome(new Refusal(IdeaRules.AlreadyDecided), [], false);
             }
             await notifier.NotifyAsync(idea.ProposerId, "IdeaDeclined", "/me/ideas", idea.Title, Notifier.Bilingual(organization.Name), text);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new Outcome(null, [], false);
-        });
+        }, cancellationToken);
     }
 
     public async Task<Outcome> AdoptAsync(Organization organization, Guid ideaId, Guid actorId, CancellationToken cancellationToken)
@@ -70,11 +67,8 @@ public sealed class DecideIdea(AtharDbContext db, SaveOpportunity opportunities,
             return new Outcome(new Refusal(IdeaRules.AlreadyDecided), [], false);
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Claim the idea first: a concurrent adoption waits on this row and then finds it adopted.
             var claimed = await db.Ideas
                 .Where(i => i.Id == idea.Id && i.Status == IdeaStatus.Submitted)
@@ -84,21 +78,20 @@ public sealed class DecideIdea(AtharDbContext db, SaveOpportunity opportunities,
                     .SetProperty(i => i.DecidedBy, actorId), cancellationToken);
             if (claimed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return new Outcome(new Refusal(IdeaRules.AlreadyDecided), [], false);
             }
             var created = await opportunities.CreateAsync(organization, DraftFrom(idea, now), cancellationToken);
             if (!created.Succeeded)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return new Outcome(created.Refusal, created.Errors, false);
             }
             await db.Ideas.Where(i => i.Id == idea.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.OpportunityId, created.Id), cancellationToken);
             await notifier.NotifyAsync(idea.ProposerId, "IdeaAdopted", "/me/ideas", idea.Title, Notifier.Bilingual(organization.Name));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new Outcome(null, [], false, created.Id);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>

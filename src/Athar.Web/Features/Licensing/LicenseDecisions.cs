@@ -1,8 +1,9 @@
+using Athar.Core.Audit;
 using Athar.Core.Common;
 using Athar.Core.Licensing;
-using Athar.Core.Audit;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Data.Licensing;
 using Athar.Web.Features.Participation;
 using Athar.Web.Localization;
@@ -45,11 +46,8 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
         var now = clock.GetUtcNow();
         var recipients = await register.PeopleToTellAsync(licence, cancellationToken);
         // The state change, its history, its audit entry and the notices commit together or not at all.
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Licenses
                 .Where(l => l.Id == licenseId && l.State == licence.State)
                 .ExecuteUpdateAsync(l => l.SetProperty(x => x.State, to).SetProperty(x => x.StateReason, text).SetProperty(x => x.UpdatedAt, now), cancellationToken);
@@ -61,9 +59,8 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
                 await notifier.NotifyAsync(recipient, $"License{action}", licence.HolderUserId is null ? "/org" : "/me/licenses",
                     BothLanguages.ForNotification(t, $"LicenseLevel.{licence.Level}"), licence.Number, text ?? "");
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (Refusal?)null;
-        });
+        }, cancellationToken);
     }
 
 
@@ -80,11 +77,8 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
 
         var now = clock.GetUtcNow();
         var expiresOn = LicenseRules.RenewedExpiry(licence.Facts, policy.Value);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional on the expiry read above: a double click renews once.
             var changed = await db.Licenses
                 .Where(l => l.Id == licenseId && l.ExpiresOn == licence.ExpiresOn && l.State == LicenseState.Active)
@@ -95,8 +89,7 @@ public sealed class LicenseDecisions(AtharDbContext db, AuditTrail audit, Licens
             audit.Record(AuditActions.LicenseRenewed, "License", licenseId, actorId, licence.OrganizationId, licence.HolderUserId,
                 AuditTrail.Detail(("number", licence.Number), ("expiresBefore", licence.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("expiresAfter", expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (Refusal?)null;
-        });
+        }, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Athar.Core.Applications;
 using Athar.Core.Common;
 using Athar.Core.Opportunities;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Notifications;
 using Athar.Data.Organizations;
 using Athar.Web.Infrastructure;
@@ -47,11 +48,8 @@ public sealed class ChangeOpportunityStatus(
     private async Task<OpportunityOutcome> MoveAsync(
         Organization organization, Guid opportunityId, OpportunityStatus to, string? reason, Guid? actorId, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var current = await db.Opportunities.AsNoTracking()
                 .Where(o => o.Id == opportunityId && o.OrganizationId == organization.Id)
                 .Select(o => new { o.Status, o.Title })
@@ -96,9 +94,8 @@ public sealed class ChangeOpportunityStatus(
                 await CancelApplicationsAsync(opportunityId, current.Title, reason!, actorId, now, cancellationToken);
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return OpportunityOutcome.Done(opportunityId);
-        });
+        }, cancellationToken);
     }
 
     private async Task CancelApplicationsAsync(Guid opportunityId, Core.Localization.LocalizedText title, string reason, Guid? actorId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Athar.Core.Common;
 using Athar.Core.Opportunities;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -60,11 +61,8 @@ public sealed class SaveOpportunity(AtharDbContext db, TimeProvider clock)
 
     private async Task<OpportunityOutcome> TryUpdateAsync(Organization organization, Guid opportunityId, OpportunityInput input, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var opportunity = await db.Opportunities.Include(o => o.Shifts)
                 .FirstOrDefaultAsync(o => o.Id == opportunityId && o.OrganizationId == organization.Id, cancellationToken);
             if (opportunity is null)
@@ -119,9 +117,8 @@ public sealed class SaveOpportunity(AtharDbContext db, TimeProvider clock)
             OpportunityIndexing.Refresh(opportunity, organization, now);
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return OpportunityOutcome.Done(opportunity.Id);
-        });
+        }, cancellationToken);
     }
 
     private static void Apply(Opportunity opportunity, ValidOpportunity valid)

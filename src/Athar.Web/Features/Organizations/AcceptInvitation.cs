@@ -1,8 +1,9 @@
+using Athar.Core.Audit;
 using Athar.Core.Localization;
 using Athar.Core.Organizations;
-using Athar.Core.Audit;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,20 +49,17 @@ public sealed class AcceptInvitation(AtharDbContext db, AuditTrail audit, StaffR
             return Outcome.Refused(AlreadyMemberCode);
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // The guarded update is what makes the link single-use, whatever races the requests run.
                 var claimed = await db.OrganizationInvitations
                     .Where(i => i.Id == invitation.InvitationId && i.AcceptedAt == null && i.ExpiresAt > now)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedBy, userId), cancellationToken);
                 if (claimed == 0)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    await db.Database.RollbackTransactionAsync(cancellationToken);
                     return Outcome.Refused(UsedCode);
                 }
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = invitation.OrganizationId, UserId = userId, Role = invitation.Role, JoinedAt = now });
@@ -69,9 +67,8 @@ public sealed class AcceptInvitation(AtharDbContext db, AuditTrail audit, StaffR
                     AuditTrail.Detail(("role", invitation.Role), ("invitation", invitation.InvitationId)));
                 await db.SaveChangesAsync(cancellationToken);
                 await roles.SyncAsync(userId, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return Outcome.Done(invitation.OrganizationId);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

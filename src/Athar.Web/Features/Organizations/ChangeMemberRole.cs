@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using Athar.Core.Organizations;
 using Athar.Core.Audit;
+using Athar.Core.Organizations;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,8 @@ public sealed class ChangeMemberRole(AtharDbContext db, AuditTrail audit, Organi
         if (role is not (OrganizationRole.Admin or OrganizationRole.Supervisor))
             return Outcome.Invalid([new("Role", "Field.Required")]);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await OrganizationGate.LockAsync(db, organizationId, cancellationToken);
             var member = await db.OrganizationMembers.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == memberId, cancellationToken);
             if (member is null)
@@ -41,8 +39,7 @@ public sealed class ChangeMemberRole(AtharDbContext db, AuditTrail audit, Organi
             member.Role = role.Value;
             await db.SaveChangesAsync(cancellationToken);
             await roles.SyncAsync(memberId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(memberId);
-        });
+        }, cancellationToken);
     }
 }

@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using Athar.Core.Organizations;
 using Athar.Core.Audit;
+using Athar.Core.Organizations;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,11 +32,8 @@ public sealed class ChangeOrganizationStatus(AtharDbContext db, AuditTrail audit
         var actor = user.RequiredUserId();
         var from = organization.Status;
         var to = change!.To.ToStored();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Guarded by the status read above: two reviewers deciding at once cannot both win.
             var changed = await db.Organizations
                 .Where(o => o.Id == organizationId && o.Status == from)
@@ -46,14 +44,13 @@ public sealed class ChangeOrganizationStatus(AtharDbContext db, AuditTrail audit
                     .SetProperty(o => o.StatusChangedBy, actor), cancellationToken);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return Outcome.Refused(ChangedMeanwhileCode);
             }
             audit.Record(AuditActions.OrganizationStatusChanged, "Organization", organizationId, actor, organizationId, detail: AuditTrail.Detail(("from", from), ("to", to)));
             await notifier.StatusChangedAsync(organization, change, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(organizationId);
-        });
+        }, cancellationToken);
     }
 }

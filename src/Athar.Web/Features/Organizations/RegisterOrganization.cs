@@ -2,6 +2,7 @@ using Athar.Core.Common;
 using Athar.Core.Localization;
 using Athar.Core.Organizations;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,13 +34,10 @@ public sealed class RegisterOrganization(AtharDbContext db, StaffRoles roles, Ti
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await strategy.ExecuteAsync(async () =>
+            await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 db.Organizations.Add(new Organization
                 {
                     Id = id,
@@ -58,8 +56,7 @@ public sealed class RegisterOrganization(AtharDbContext db, StaffRoles roles, Ti
                 db.OrganizationMembers.Add(new OrganizationMember { OrganizationId = id, UserId = userId, Role = OrganizationRole.Admin, JoinedAt = now });
                 await db.SaveChangesAsync(cancellationToken);
                 await roles.SyncAsync(userId, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using Athar.Core.Organizations;
 using Athar.Core.Audit;
+using Athar.Core.Organizations;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,8 @@ public sealed class RemoveMember(AtharDbContext db, AuditTrail audit, Organizati
         if (organization is null || access != OutcomeKind.Done)
             return Outcome.From(access);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await OrganizationGate.LockAsync(db, organizationId, cancellationToken);
             var member = await db.OrganizationMembers.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == memberId, cancellationToken);
             if (member is null)
@@ -34,8 +32,7 @@ public sealed class RemoveMember(AtharDbContext db, AuditTrail audit, Organizati
             audit.Record(AuditActions.MemberRemoved, "OrganizationMember", memberId, user.RequiredUserId(), organizationId, memberId, AuditTrail.Detail(("role", member.Role)));
             await db.SaveChangesAsync(cancellationToken);
             await roles.SyncAsync(memberId, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(memberId);
-        });
+        }, cancellationToken);
     }
 }

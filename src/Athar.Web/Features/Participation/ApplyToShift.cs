@@ -59,18 +59,13 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
         if (Eligibility.Check(applicant, terms, booked, now) is { } refusal)
             return Refused(refusal);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async token =>
             {
-                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-                checkpoint.Restore();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var status = ApplicationStatus.Pending;
                 if (shift.AutoAccept)
-                    status = await seats.TryClaimAsync(shiftId, shift.Id, cancellationToken) ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
+                    status = await seats.TryClaimAsync(shiftId, shift.Id, token) ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
 
                 var application = existing ?? new Application { Id = Guid.CreateVersion7(now), OpportunityId = shift.Id, ShiftId = shiftId, VolunteerId = volunteerId };
                 application.Status = status;
@@ -83,10 +78,9 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
 
                 if (status != ApplicationStatus.Pending)
                     await notifier.NotifyAsync(volunteerId, status == ApplicationStatus.Accepted ? "ApplicationAccepted" : "ApplicationWaitlisted", "/me/applications", Notifier.Bilingual(shift.Title));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await db.SaveChangesAsync(token);
                 return new Result(application, null);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

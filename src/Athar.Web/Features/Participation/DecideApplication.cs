@@ -38,13 +38,8 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             return new Refusal("reason-invalid");
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-            checkpoint.Restore();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (decision == Decision.Accept && !await seats.TryClaimAsync(application.ShiftId, application.OpportunityId, cancellationToken))
                 return new Refusal("no-seats-left");
 
@@ -58,7 +53,7 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
                     .SetProperty(x => x.DecidedBy, actorId), cancellationToken);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return new Refusal("application-state-changed");
             }
             if (decision == Decision.Cancel)
@@ -77,9 +72,8 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             };
             await notifier.NotifyAsync(application.VolunteerId, kind, "/me/applications", Notifier.Bilingual(title), reason ?? string.Empty);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (Refusal?)null;
-        });
+        }, cancellationToken);
     }
 
     /// <summary>The volunteer withdraws; a seat they held goes to the first on the waitlist.</summary>
@@ -94,19 +88,14 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             return new Refusal("shift-started");
 
         var from = application.Status;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-            checkpoint.Restore();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Applications
                 .Where(a => a.Id == application.Id && a.Status == from)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, ApplicationStatus.Withdrawn).SetProperty(x => x.DecidedAt, now), cancellationToken);
             if (changed == 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await db.Database.RollbackTransactionAsync(cancellationToken);
                 return new Refusal("application-state-changed");
             }
             if (from == ApplicationStatus.Accepted)
@@ -115,9 +104,8 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
                 await seats.PromoteFromWaitlistAsync(application.ShiftId, application.OpportunityId, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (Refusal?)null;
-        });
+        }, cancellationToken);
     }
 
     private static ApplicationStatus Target(Decision decision) => decision switch

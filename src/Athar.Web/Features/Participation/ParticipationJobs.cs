@@ -37,16 +37,11 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
                 select new { a.Id, a.VolunteerId, o.Title, s.Date, s.StartTime })
             .Take(200)
             .ToListAsync(cancellationToken);
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
         foreach (var item in due)
         {
             // Claimed with a conditional update in the message's transaction: sent once, even with several nodes.
-            await strategy.ExecuteAsync(async () =>
+            await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
             {
-                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-                checkpoint.Restore();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.Applications
                     .Where(a => a.Id == item.Id && a.ReminderSentAt == null)
                     .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReminderSentAt, now), cancellationToken);
@@ -57,9 +52,8 @@ public sealed class ParticipationJobs(IServiceScopeFactory scopes, TimeProvider 
                     item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     item.StartTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-            });
+            }, cancellationToken);
         }
     }
 }

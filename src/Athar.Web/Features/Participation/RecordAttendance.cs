@@ -3,6 +3,7 @@ using Athar.Core.Attendance;
 using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Participation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -124,15 +125,12 @@ public sealed class RecordAttendance(AtharDbContext db, IOptions<HoursPolicy> po
             .Take(200)
             .ToListAsync(cancellationToken);
         var closed = 0;
-        var strategy = db.Database.CreateExecutionStrategy();
         foreach (var item in open)
         {
             // Claim and compute in one transaction: the hours exist exactly when the check-out does.
-            closed += await strategy.ExecuteAsync(async () =>
+            closed += await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
             {
                 // A retried attempt must not add the hours a failed attempt already added to the tracker.
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.Attendance
                     .Where(a => a.Id == item.Id && a.CheckOutAt == null)
                     .ExecuteUpdateAsync(a => a.SetProperty(x => x.CheckOutAt, item.EndsAt).SetProperty(x => x.CheckOutMethod, CheckMethod.Automatic), cancellationToken);
@@ -141,10 +139,9 @@ public sealed class RecordAttendance(AtharDbContext db, IOptions<HoursPolicy> po
                 var attendance = await db.Attendance.AsNoTracking().FirstAsync(a => a.Id == item.Id, cancellationToken);
                 await ComputeHoursAsync(attendance, now, HoursConcerns.AutoClosed, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return 1;
-            });
+            }, cancellationToken);
         }
         return closed;
     }

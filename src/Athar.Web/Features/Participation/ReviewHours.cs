@@ -4,6 +4,7 @@ using Athar.Core.Calendar;
 using Athar.Core.Common;
 using Athar.Data;
 using Athar.Data.Audit;
+using Athar.Data.Infrastructure;
 using Athar.Data.Participation;
 using Athar.Web.Features.Licensing;
 using Microsoft.EntityFrameworkCore;
@@ -66,13 +67,9 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
                 concerns |= HoursConcerns.ApprovedExceedsAttendance;
         }
 
-        var decided = false;
-        var strategy = db.Database.CreateExecutionStrategy();
-        var outcome = await strategy.ExecuteAsync(async () =>
+        // A retried attempt starts clean: the audit rows and notification a failed attempt added are not added twice.
+        var decided = await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            // A retried attempt starts clean: the audit rows and notification a failed attempt added are not added twice.
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.VolunteerHours
                 .Where(h => h.Id == hoursId && h.Status == hours.Status && h.CreditedMinutes == hours.CreditedMinutes)
                 .ExecuteUpdateAsync(h => h
@@ -83,10 +80,7 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
                     .SetProperty(x => x.DecidedAt, now)
                     .SetProperty(x => x.DecidedBy, actorId), cancellationToken);
             if (changed == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return null; // Someone made the same decision a moment earlier.
-            }
+                return false; // Someone made the same decision a moment earlier.
             db.HoursAudit.Add(new HoursAuditEntry
             {
                 HoursId = hoursId,
@@ -108,13 +102,11 @@ public sealed class ReviewHours(AtharDbContext db, AuditTrail audit, Notifier no
                 await notifier.NotifyAsync(hours.VolunteerId, "HoursApproved", "/record", Notifier.Bilingual(title), (newMinutes / 60m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
             }
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            decided = true;
-            return (Refusal?)null;
-        });
+            return true;
+        }, cancellationToken);
         if (decided)
             await EvaluateAfterDecisionAsync(hours.VolunteerId, target == HoursStatus.Approved, cancellationToken);
-        return outcome;
+        return null;
     }
 
     // After the commit, not inside the decision's transaction: the issuer counts the hours just

@@ -74,13 +74,8 @@ public sealed class InactiveAccounts(AtharDbContext db, AccountErasure erasure, 
 
     private async Task<bool> WarnAsync(Guid userId, DateTimeOffset eraseFrom, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-            checkpoint.Restore();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Claimed in the notification's transaction: one warning per stretch of inactivity, whatever the nodes do.
             var claimed = await db.Users
                 .Where(u => u.Id == userId && u.ErasedAt == null && (u.RetentionWarnedAt == null || u.RetentionWarnedAt < (u.LastSeenAt ?? u.CreatedAt)))
@@ -90,10 +85,9 @@ public sealed class InactiveAccounts(AtharDbContext db, AccountErasure erasure, 
             var day = DualDate.ToSaudiDate(eraseFrom < now + options.Value.RetentionWarning ? now + options.Value.RetentionWarning : eraseFrom);
             await notifier.NotifyAsync(userId, WarningKind, "/", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return true;
-        });
+        }, cancellationToken);
     }
 }
 

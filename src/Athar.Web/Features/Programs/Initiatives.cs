@@ -3,6 +3,7 @@ using Athar.Core.Common;
 using Athar.Core.Localization;
 using Athar.Core.Programs;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Organizations;
 using Athar.Data.Programs;
 using Athar.Web.Security;
@@ -93,11 +94,8 @@ public sealed class Initiatives(AtharDbContext db, ProgramAccess access, TimePro
         if (valid is null || partners.Errors.Count > 0)
             return (null, [.. errors, .. partners.Errors]);
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             Initiative initiative;
             if (id is { } existing)
             {
@@ -113,9 +111,8 @@ public sealed class Initiatives(AtharDbContext db, ProgramAccess access, TimePro
                 (valid.Title, valid.Description, valid.StartsOn, valid.EndsOn, valid.Status, valid.Targets, now);
             db.InitiativePartners.AddRange(partners.Rows.Select(p => new InitiativePartner { InitiativeId = initiative.Id, OrganizationId = p.OrganizationId, Role = p.Role, AddedAt = now }));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return ((Guid?)initiative.Id, (IReadOnlyList<FieldError>)[]);
-        });
+        }, ct);
     }
 
     /// <summary>Links an opportunity of the lead or a partner; the caller manages the initiative or administers the opportunity's organisation (a partner).</summary>

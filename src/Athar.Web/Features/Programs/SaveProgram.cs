@@ -1,6 +1,7 @@
 using Athar.Core.Common;
 using Athar.Core.Programs;
 using Athar.Data;
+using Athar.Data.Infrastructure;
 using Athar.Data.Programs;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,11 +39,8 @@ public sealed class SaveProgram(AtharDbContext db, TimeProvider clock)
         var (tracks, trackErrors) = ProgramRules.ValidateTracks(input.Tracks);
         if (valid is null || trackErrors.Count > 0)
             return new Result(null, [.. errors, .. trackErrors]);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var program = await db.Programs.FirstAsync(p => p.Id == id, ct);
             program.Title = valid.Title;
             program.Description = valid.Description;
@@ -51,9 +49,8 @@ public sealed class SaveProgram(AtharDbContext db, TimeProvider clock)
             Apply(program, valid, tracks, clock.GetUtcNow());
             db.ProgramTracks.AddRange(program.Tracks);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new Result(id, []);
-        });
+        }, ct);
     }
 
     private static void Apply(VolunteerProgram program, ValidPeriod valid, IReadOnlyList<Core.Localization.LocalizedText> tracks, DateTimeOffset now)

@@ -75,13 +75,8 @@ public sealed class ManageTeam(AtharDbContext db, OrganizationGate gate, License
             return Outcome.Done(team.Id);
 
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-            checkpoint.Restore();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional on the leader read: of two admins appointing at once, the second is told, not silently overwritten.
             var changed = await db.Teams.Where(t => t.Id == team.Id && t.LeaderUserId == team.LeaderUserId && t.ClosedAt == null)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LeaderUserId, newLeader), cancellationToken);
@@ -97,9 +92,8 @@ public sealed class ManageTeam(AtharDbContext db, OrganizationGate gate, License
                 db.TeamMembers.Add(new TeamMember { TeamId = team.Id, UserId = newLeader, Role = TeamRole.Leader, State = TeamMemberState.Active, CreatedAt = now, UpdatedAt = now, ChangedBy = user.RequiredUserId() });
             await notifier.NotifyAsync(newLeader, "TeamLeaderAppointed", $"/teams/{team.Id}", Notifier.Bilingual(team.Name));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Outcome.Done(team.Id);
-        });
+        }, cancellationToken);
     }
 
     public async Task<Outcome> CloseAsync(TeamContext context, CancellationToken cancellationToken = default)

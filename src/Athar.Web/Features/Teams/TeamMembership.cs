@@ -128,15 +128,10 @@ public sealed class TeamMembership(AtharDbContext db, Notifier notifier, TimePro
     private async Task<Outcome> MoveAsync(Team team, Guid userId, TeamMemberState? from, TeamMemberState to, TeamRole role, Guid? actor, Func<Task>? notify, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
             {
-                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-                checkpoint.Restore();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (from is { } previous)
                 {
                     var changed = await db.TeamMembers.Where(m => m.TeamId == team.Id && m.UserId == userId && m.State == previous)
@@ -154,9 +149,8 @@ public sealed class TeamMembership(AtharDbContext db, Notifier notifier, TimePro
                 if (notify is not null)
                     await notify();
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return Outcome.Done(team.Id);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -52,15 +52,10 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
             return Refused(blocker);
 
         var existing = mine.FirstOrDefault(e => e.SessionId == sessionId);
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
             {
-                // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-                checkpoint.Restore();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = await db.CourseSessions
                     .Where(s => s.Id == sessionId && s.Enrolled < s.Seats)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enrolled, x => x.Enrolled + 1), cancellationToken);
@@ -79,9 +74,8 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
                     db.CourseEnrollments.Add(enrollment);
                 await notifier.NotifyAsync(userId, "CourseEnrolled", "/me/training", Notifier.Bilingual(course.Title));
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return new Result(enrollment, null);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -101,13 +95,8 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
         if (startsAt <= clock.GetUtcNow())
             return new Refusal("session-started");
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var checkpoint = new RetryCheckpoint(db);
-        return await strategy.ExecuteAsync(async () =>
+        return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            // A retried attempt must not insert again what a failed attempt added (its transaction rolled back).
-            checkpoint.Restore();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Conditional, so a double click frees one seat, not two.
             var withdrawn = await db.CourseEnrollments
                 .Where(e => e.Id == enrollmentId && e.Status == EnrollmentStatus.Enrolled)
@@ -116,9 +105,8 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
                 return new Refusal("not-enrolled");
             await db.CourseSessions.Where(s => s.Id == enrollment.SessionId && s.Enrolled > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enrolled, x => x.Enrolled - 1), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return (Refusal?)null;
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Records attendance and a score once; a pass issues the course's licence at once.</summary>
