@@ -13,7 +13,7 @@
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 
 CREATE TEMP TABLE run_opportunities ON COMMIT DROP AS
-SELECT "Id", CASE WHEN "TitleEn" LIKE '% apply:%' THEN 'apply' ELSE 'checkin' END AS kind
+SELECT "Id", CASE WHEN "TitleEn" LIKE 'Bench data (write scenarios) ' || :'tag' || ' apply:%' THEN 'apply' ELSE 'checkin' END AS kind
 FROM "Opportunities" WHERE "TitleEn" LIKE 'Bench data (write scenarios) ' || :'tag' || ' %';
 
 CREATE TEMP TABLE run_shifts ON COMMIT DROP AS
