@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Athar benchmark: one command. Starts PostgreSQL, seeds (or reuses) scale S, publishes and starts the platform
 # in Release on it, measures the machine's ceilings (Kestrel plaintext, one indexed query as an HTML list, pgbench -S)
-# and the platform's scenarios with wrk over loopback, and writes bench/results/<date>-S<scale>.md.
+# and the platform's scenarios with wrk over loopback (the write scenarios on bench data made for the run, checked in
+# the database afterwards: bench/writes), and writes bench/results/<date>-S<scale>.md; exits non-zero if a write check fails.
 #
 #   bench/run.sh [scale]            e.g. bench/run.sh 0.1
 #
@@ -35,6 +36,8 @@ RESULTS=$WORK/results.tsv
 : > "$RESULTS"
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
+# shellcheck source=bench/writes/lib.sh
+. "$BENCH/writes/lib.sh"
 
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -112,12 +115,9 @@ psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHE
 VOLUNTEERS=$(psql_ -d "$DB" -c "SELECT u.\"Email\" FROM \"AspNetUsers\" u JOIN \"Volunteers\" v ON v.\"UserId\" = u.\"Id\" WHERE EXISTS (SELECT 1 FROM \"VolunteerHours\" h WHERE h.\"VolunteerId\" = v.\"UserId\") AND v.\"BirthDate\" < now() - interval '19 years' ORDER BY u.\"Email\" LIMIT 40")
 ORGS=$(psql_ -d "$DB" -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1 JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2 ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT 10")
 ADMIN_COOKIE=$(login admin@athar.example)
-: > "$WORK/record.txt"; : > "$WORK/apply.txt"
-SHIFTS=$(psql_ -d "$DB" -c "SELECT s.\"Id\" FROM \"Shifts\" s JOIN \"Opportunities\" o ON o.\"Id\" = s.\"OpportunityId\" WHERE o.\"Status\" = 2 AND s.\"StartsAt\" > now() + interval '1 day' AND o.\"RequiredLicense\" = 0 ORDER BY md5(s.\"Id\"::text) LIMIT 400")
+: > "$WORK/record.txt"
 for email in $VOLUNTEERS; do
-  cookie=$(login "$email")
-  printf '/record\t%s\n' "$cookie" >> "$WORK/record.txt"
-  for shift in $(echo "$SHIFTS" | shuf -n 10 --random-source=<(yes)); do printf '/api/v1/shifts/%s/applications\t%s\n' "$shift" "$cookie" >> "$WORK/apply.txt"; done
+  printf '/record\t%s\n' "$(login "$email")" >> "$WORK/record.txt"
 done
 : > "$WORK/orgs.txt"
 while read -r org email; do
@@ -143,9 +143,11 @@ run_wrk "Volunteer record page (40 volunteers)" paths.lua "http://127.0.0.1:$WEB
 run_wrk "Organisation dashboard (10 largest)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/orgs.txt"
 run_wrk "National dashboard (platform admin)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/national.txt"
 run_wrk "Public statistics page" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/public.txt"
-APPLIED_BEFORE=$(psql_ -d "$DB" -c 'SELECT count(*) FROM "Applications"')
-run_wrk "Apply to a shift (API POST, writes)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/apply.txt" METHOD=POST
-APPLIED=$(( $(psql_ -d "$DB" -c 'SELECT count(*) FROM "Applications"') - APPLIED_BEFORE ))
+# Writes with fresh volunteer × shift pairs on bench data made for this run, then the rules checked in the database.
+writes_prepare
+writes_apply
+writes_checkin
+writes_verify
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -175,7 +177,8 @@ REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
   results_table
   echo "| Baseline: pgbench -S (scale 10, 8 clients), transactions/s | $PGBENCH_TPS | | | | | |"
   echo
-  echo "Apply: $APPLIED applications created; the other POSTs were refusals (already applied, not eligible, full), counted under HTTP ≥ 400."
+  echo "## Write scenarios"
+  echo
+  writes_report
 } > "$REPORT"
-log "report: $REPORT"
-cat "$REPORT"
+writes_finish "$REPORT"
