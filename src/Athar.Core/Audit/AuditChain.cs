@@ -102,12 +102,13 @@ public static class AuditActions
     public const string AccountErased = "account.erased";
     public const string ImportCompleted = "import.completed";
     public const string PasswordChanged = "account.password-changed";
+    public const string EmailChanged = "account.email-changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         OrganizationStatusChanged, MemberRoleGranted, MemberRoleChanged, MemberRemoved,
         HoursApproved, HoursAdjusted, HoursRejected,
         LicenseIssued, LicenseSuspended, LicenseReinstated, LicenseRevoked, LicenseRenewed,
-        StatisticsExported, PlatformAdminGranted, AccountErased, ImportCompleted, PasswordChanged,
+        StatisticsExported, PlatformAdminGranted, AccountErased, ImportCompleted, PasswordChanged, EmailChanged,
     ];
 }

@@ -1,7 +1,7 @@
 namespace Athar.Web.Security;
 
 /// <summary>
-/// The session and antiforgery cookies carry the <c>__Host-</c> prefix (ASVS 3.3.1, 3.3.3): a browser keeps such a
+/// The session, antiforgery and two-factor-step cookies carry the <c>__Host-</c> prefix (ASVS 3.3.1, 3.3.3): a browser keeps such a
 /// cookie only when it is Secure, has Path=/ and no Domain, so neither a sibling subdomain nor a plain-http page can
 /// plant or overwrite it. Browsers refuse a <c>__Host-</c> cookie that is not Secure, and on plain http (development
 /// with <c>dotnet run</c>, the browser tests on http://127.0.0.1, the loopback cluster and the benchmarks) the
@@ -14,7 +14,10 @@ public static class HostCookies
     public const string Session = Prefix + "athar.auth";
     public const string Antiforgery = Prefix + "athar.af";
 
-    private static readonly string[] Names = [Session, Antiforgery];
+    /// <summary>Identity's short-lived cookie between the password and the second sign-in step.</summary>
+    public const string TwoFactor = Prefix + "athar.2fa";
+
+    private static readonly string[] Names = [Session, Antiforgery, TwoFactor];
 
     /// <summary>After the forwarded headers (which say whether the client spoke HTTPS), before anything reads a cookie.</summary>
     public static IApplicationBuilder UsePlainNamesOverHttp(this IApplicationBuilder app) =>

@@ -62,6 +62,15 @@ public static class IdentitySetup
                 }
             };
         });
+        // The cookie between the password and the second step names the account: the same __Host- protection (HostCookies).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = HostCookies.TwoFactor;
+            o.Cookie.Path = "/";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionTracker>();
@@ -74,9 +83,13 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider: each code signs in once.
             .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            // E-mail change links expire on the app's clock (EmailChangeTokenProvider).
+            .AddTokenProvider<EmailChangeTokenProvider>(EmailChangeTokenProvider.Name)
             .AddClaimsPrincipalFactory<AtharClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        services.Configure<IdentityOptions>(o => o.Tokens.ChangeEmailTokenProvider = EmailChangeTokenProvider.Name);
+        services.AddScoped<EmailChange>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(5);

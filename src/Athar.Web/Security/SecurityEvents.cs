@@ -63,6 +63,9 @@ public static partial class SecurityEvents
     public static void TokenRefreshRefused(this HttpContext http, SecurityRefusal reason) =>
         LogTokenRefreshRefused(Logger(http), reason, Channel(http), ClientIp(http), TraceId(http));
 
+    public static void SessionEndedByLimit(this HttpContext http, Guid userId, Guid sessionId, int limit) =>
+        LogSessionEndedByLimit(Logger(http), userId, sessionId, limit, Channel(http), ClientIp(http), TraceId(http));
+
     public static void PasswordResetRequested(this HttpContext http, Guid? userId) =>
         LogPasswordResetRequested(Logger(http), userId, userId is null ? SecurityRefusal.UnknownAccount : null, Channel(http), ClientIp(http), TraceId(http));
 
@@ -80,6 +83,15 @@ public static partial class SecurityEvents
         else if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             http.PasswordResetFailed(userId, SecurityRefusal.InvalidToken);
     }
+
+    public static void EmailChangeRequested(this HttpContext http, Guid userId, bool addressTaken) =>
+        LogEmailChangeRequested(Logger(http), userId, addressTaken, Channel(http), ClientIp(http), TraceId(http));
+
+    public static void EmailChanged(this HttpContext http, Guid userId) =>
+        LogEmailChanged(Logger(http), userId, Channel(http), ClientIp(http), TraceId(http));
+
+    public static void EmailChangeRefused(this HttpContext http, Guid? userId, SecurityRefusal reason) =>
+        LogEmailChangeRefused(Logger(http), userId, reason, Channel(http), ClientIp(http), TraceId(http));
 
     public static void TwoFactorEnabled(this HttpContext http, Guid userId) =>
         LogTwoFactorEnabled(Logger(http), userId, Channel(http), ClientIp(http), TraceId(http));
@@ -142,6 +154,10 @@ public static partial class SecurityEvents
         Message = "Refresh token refused: {Reason} ({Channel}, client {ClientIp}, trace {TraceId})")]
     private static partial void LogTokenRefreshRefused(ILogger logger, SecurityRefusal reason, string channel, string? clientIp, string traceId);
 
+    [LoggerMessage(EventId = 1007, EventName = "SessionEndedByLimit", Level = LogLevel.Warning,
+        Message = "Session {SessionId} of user {UserId} ended: a new sign-in went past {Limit} parallel sessions ({Channel}, client {ClientIp}, trace {TraceId})")]
+    private static partial void LogSessionEndedByLimit(ILogger logger, Guid userId, Guid sessionId, int limit, string channel, string? clientIp, string traceId);
+
     [LoggerMessage(EventId = 1010, EventName = "PasswordResetRequested", Level = LogLevel.Information,
         Message = "Password reset requested for user {UserId} {Refusal} ({Channel}, client {ClientIp}, trace {TraceId})")]
     private static partial void LogPasswordResetRequested(ILogger logger, Guid? userId, SecurityRefusal? refusal, string channel, string? clientIp, string traceId);
@@ -153,6 +169,18 @@ public static partial class SecurityEvents
     [LoggerMessage(EventId = 1012, EventName = "PasswordResetFailed", Level = LogLevel.Warning,
         Message = "Password reset refused for user {UserId}: {Reason} ({Channel}, client {ClientIp}, trace {TraceId})")]
     private static partial void LogPasswordResetFailed(ILogger logger, Guid? userId, SecurityRefusal reason, string channel, string? clientIp, string traceId);
+
+    [LoggerMessage(EventId = 1013, EventName = "EmailChangeRequested", Level = LogLevel.Information,
+        Message = "E-mail change requested by user {UserId}, address taken: {AddressTaken} ({Channel}, client {ClientIp}, trace {TraceId})")]
+    private static partial void LogEmailChangeRequested(ILogger logger, Guid userId, bool addressTaken, string channel, string? clientIp, string traceId);
+
+    [LoggerMessage(EventId = 1014, EventName = "EmailChanged", Level = LogLevel.Information,
+        Message = "E-mail address of user {UserId} changed through the confirmation link ({Channel}, client {ClientIp}, trace {TraceId})")]
+    private static partial void LogEmailChanged(ILogger logger, Guid userId, string channel, string? clientIp, string traceId);
+
+    [LoggerMessage(EventId = 1015, EventName = "EmailChangeRefused", Level = LogLevel.Warning,
+        Message = "E-mail change refused for user {UserId}: {Reason} ({Channel}, client {ClientIp}, trace {TraceId})")]
+    private static partial void LogEmailChangeRefused(ILogger logger, Guid? userId, SecurityRefusal reason, string channel, string? clientIp, string traceId);
 
     [LoggerMessage(EventId = 1020, EventName = "TwoFactorEnabled", Level = LogLevel.Information,
         Message = "Two-factor sign-in switched on by user {UserId} ({Channel}, client {ClientIp}, trace {TraceId})")]

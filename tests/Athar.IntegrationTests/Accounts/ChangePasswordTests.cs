@@ -105,4 +105,98 @@ public sealed class ChangePasswordTests(AppFixture fixture) : IClassFixture<AppF
         var refresh = await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = earlier.RefreshToken });
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
+
+    private static Task<List<Guid>> OpenSessionsAsync(AtharAppFactory app, Guid userId) =>
+        app.QueryAsync(db => db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null).Select(s => s.Id).ToListAsync());
+
+    private static async Task<bool> SignedInAsync(HttpClient browser) =>
+        (await browser.GetAsync("/profile")).StatusCode == HttpStatusCode.OK;
+
+
+    private static async Task<string> ResetCodeAsync(AtharAppFactory app, Guid userId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AtharUser>>();
+        return Athar.Web.Features.Account.AccountMessages.Encode(await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(userId.ToString()))!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Page_Change_EndsTheOtherSessionRecords_AtOnce_NotJustAtTheNextStampCheck(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var otherBrowser = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        var token = await app.Api().LoginTokenAsync(person.Email, TestPeople.Password);
+        var client = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        Assert.Equal(3, (await OpenSessionsAsync(app, person.UserId)).Count);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeOnPageAsync(client, TestPeople.Password, NewPassword, NewPassword)).StatusCode);
+
+        // No clock advance: the ended records stop the other cookie and token on this node straight away.
+        Assert.False(await SignedInAsync(otherBrowser));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ApiWithToken(token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
+        Assert.True(await SignedInAsync(client));
+        Assert.Single(await OpenSessionsAsync(app, person.UserId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Api_Change_KeepsTheCallersSession_AndEndsTheOtherRecords(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var browser = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+        var caller = app.ApiWithToken((await app.Api().LoginTokenAsync(person.Email, TestPeople.Password)).AccessToken);
+
+        var changed = await caller.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestPeople.Password, newPassword = NewPassword, confirmPassword = NewPassword });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        Assert.False(await SignedInAsync(browser));
+        var listed = await caller.GetAsync("/api/v1/me/sessions");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.True(Assert.Single((await listed.ReadJsonAsync()).EnumerateArray()).GetProperty("current").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Reset_OnTheApiAndThePage_EndsEverySessionOfTheAccount(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        foreach (var onPage in new[] { false, true })
+        {
+            var person = await app.CreatePersonAsync([Roles.Volunteer]);
+            var browser = await app.BrowserAsAsync(person.Email, TestPeople.Password);
+            var token = await app.Api().LoginTokenAsync(person.Email, TestPeople.Password);
+            var code = await ResetCodeAsync(app, person.UserId);
+
+            var reset = onPage
+                ? await app.Browser("en").PostFormAsync($"/account/reset-password?email={Uri.EscapeDataString(person.Email)}&code={code}", [new("NewPassword", NewPassword)])
+                : await app.Api().PostAsJsonAsync("/api/v1/auth/reset-password", new { email = person.Email, code, newPassword = NewPassword });
+            Assert.Equal(onPage ? HttpStatusCode.Redirect : HttpStatusCode.NoContent, reset.StatusCode);
+
+            Assert.Empty(await OpenSessionsAsync(app, person.UserId));
+            Assert.False(await SignedInAsync(browser));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.ApiWithToken(token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task RefreshToken_RefusedForAChangedStamp_EndsItsSessionRecord(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var token = await app.Api().LoginTokenAsync(person.Email, TestPeople.Password);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AtharUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(person.UserId.ToString()))!);
+        }
+        Assert.Single(await OpenSessionsAsync(app, person.UserId));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken })).StatusCode);
+
+        Assert.Empty(await OpenSessionsAsync(app, person.UserId));
+    }
 }

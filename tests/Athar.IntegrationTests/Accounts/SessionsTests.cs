@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Athar.Core.Accounts;
@@ -12,7 +11,8 @@ namespace Athar.IntegrationTests.Accounts;
 /// <summary>
 /// A person sees where they are signed in (/account/sessions, GET /api/v1/me/sessions) and ends a session
 /// (the page, DELETE /api/v1/me/sessions/{id}); sessions also end at sign-out and after their absolute lifetime.
-/// The apps here have the real lifetimes (12 h for a browser, 30 days for an API sign-in), not the long test ones.
+/// The apps here have the real lifetimes (12 h for a browser, 30 days for an API sign-in), not the long test ones,
+/// and at most three parallel sessions per account.
 /// </summary>
 public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture) : IClassFixture<SessionsTests.LifetimeFixture>
 {
@@ -29,6 +29,8 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
             {
                 ["Athar:Sessions:BrowserLifetime"] = "12:00:00",
                 ["Athar:Sessions:ApiLifetime"] = "30.00:00:00",
+                // Three rather than the default ten, so the limit test needs few sign-ins; the other tests stay within it.
+                ["Athar:Sessions:MaxPerAccount"] = "3",
             }))).Value;
             _ = app.Server;
             return app;
@@ -62,12 +64,6 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
         return false;
     }
 
-    private static HttpClient WithToken(AtharAppFactory app, string accessToken)
-    {
-        var client = app.Api();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return client;
-    }
 
     [GeneratedRegex("data-session=\"([0-9a-f-]{36})\" data-current=\"(true|false)\"")]
     private static partial Regex ListedSession();
@@ -119,7 +115,7 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
 
         Assert.True(await IsSignedInAsync(laptop));
         Assert.False(await IsSignedInAsync(other));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(app, token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ApiWithToken(token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
         Assert.Contains("You are not signed in anywhere else.", await laptop.GetStringAsync("/account/sessions"), StringComparison.Ordinal);
     }
 
@@ -149,7 +145,7 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
         var app = fixture.For(database);
         var person = await app.CreatePersonAsync([Roles.Volunteer]);
         var token = await app.Api().LoginTokenAsync(person.Email, TestPeople.Password);
-        var api = WithToken(app, token.AccessToken);
+        var api = app.ApiWithToken(token.AccessToken);
 
         var listed = await api.GetAsync("/api/v1/me/sessions");
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
@@ -161,14 +157,14 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
         var refreshed = await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var next = (await refreshed.Content.ReadFromJsonAsync<HttpHelpers.TokenResponse>(HttpHelpers.Json))!;
-        var sameSession = Assert.Single((await (await WithToken(app, next.AccessToken).GetAsync("/api/v1/me/sessions")).ReadJsonAsync()).EnumerateArray());
+        var sameSession = Assert.Single((await (await app.ApiWithToken(next.AccessToken).GetAsync("/api/v1/me/sessions")).ReadJsonAsync()).EnumerateArray());
         Assert.Equal(id, sameSession.GetProperty("id").GetGuid());
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/me/sessions/{id}")).StatusCode);
 
         foreach (var access in new[] { token.AccessToken, next.AccessToken })
         {
-            var refused = await WithToken(app, access).GetAsync("/api/v1/me/sessions");
+            var refused = await app.ApiWithToken(access).GetAsync("/api/v1/me/sessions");
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         }
@@ -194,7 +190,7 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
         }
         app.Clock.Advance(TimeSpan.FromDays(10));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(app, token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ApiWithToken(token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
     }
 
     [Theory]
@@ -205,7 +201,7 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
         var owner = await app.CreatePersonAsync([Roles.Volunteer]);
         var stranger = await app.CreatePersonAsync([Roles.Volunteer]);
         var ownerToken = await app.Api().LoginTokenAsync(owner.Email, TestPeople.Password);
-        var ownerApi = WithToken(app, ownerToken.AccessToken);
+        var ownerApi = app.ApiWithToken(ownerToken.AccessToken);
         var ownerSession = (await (await ownerApi.GetAsync("/api/v1/me/sessions")).ReadJsonAsync())[0].GetProperty("id").GetGuid();
 
         var strangerApi = await app.ApiAsAsync(stranger.Email, TestPeople.Password);
@@ -233,5 +229,42 @@ public sealed partial class SessionsTests(SessionsTests.LifetimeFixture fixture)
 
         Assert.False(await app.QueryAsync(db => db.UserSessions.AnyAsync(s => s.UserId == person.UserId && s.EndedAt == null)));
         Assert.False(await IsSignedInAsync(browser));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task SignInBeyondTheLimit_EndsTheLeastRecentlyUsedSession_OnThePageAndTheApi(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var person = await app.CreatePersonAsync([Roles.Volunteer]);
+        var first = await SignedInBrowserAsync(app, person.Email, Firefox);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        var token = await app.Api().LoginTokenAsync(person.Email, TestPeople.Password);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        var third = await SignedInBrowserAsync(app, person.Email, Safari);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        // The oldest sign-in is used again, so the API session is now the least recently used.
+        Assert.True(await IsSignedInAsync(first));
+
+        var fourth = await SignedInBrowserAsync(app, person.Email, Firefox);
+
+        // The page sign-in ended the API session at once; the browsers stay.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ApiWithToken(token.AccessToken).GetAsync("/api/v1/me/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken })).StatusCode);
+        Assert.True(await IsSignedInAsync(first));
+        Assert.True(await IsSignedInAsync(third));
+        Assert.True(await IsSignedInAsync(fourth));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await IsSignedInAsync(first));
+        Assert.True(await IsSignedInAsync(fourth));
+        // An API sign-in past the limit ends the browser seen least recently (the third).
+        var api = app.ApiWithToken((await app.Api().LoginTokenAsync(person.Email, TestPeople.Password)).AccessToken);
+
+        Assert.False(await IsSignedInAsync(third));
+        Assert.True(await IsSignedInAsync(first));
+        Assert.True(await IsSignedInAsync(fourth));
+        Assert.Equal(3, (await (await api.GetAsync("/api/v1/me/sessions")).ReadJsonAsync()).GetArrayLength());
+        Assert.Equal(3, await app.QueryAsync(db => db.UserSessions.CountAsync(s => s.UserId == person.UserId && s.EndedAt == null)));
     }
 }

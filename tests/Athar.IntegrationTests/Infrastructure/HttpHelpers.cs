@@ -33,6 +33,14 @@ public static partial class HttpHelpers
         return client;
     }
 
+    /// <summary>An API client presenting this access token, as an app holding it would.</summary>
+    public static HttpClient ApiWithToken(this AtharAppFactory factory, string accessToken)
+    {
+        var client = factory.Api();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
     public static async Task<TokenResponse> LoginTokenAsync(this HttpClient client, string identifier, string password)

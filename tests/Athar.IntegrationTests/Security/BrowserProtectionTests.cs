@@ -30,7 +30,7 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
             [new("Input.Identifier", "volunteer@athar.local"), new("Input.Password", TestPeople.DemoPassword), new("__RequestVerificationToken", token)]));
         var session = Cookie(CookiesSet(signIn), "__Host-athar.auth");
         var adminFirstStep = await app.Browser().PostFormAsync("/account/login", [new("Input.Identifier", "admin@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
-        var twoFactor = Cookie(CookiesSet(adminFirstStep), "Identity.TwoFactorUserId");
+        var twoFactor = Cookie(CookiesSet(adminFirstStep), "__Host-athar.2fa");
 
         foreach (var cookie in new[] { antiforgery, session, twoFactor })
         {
@@ -41,7 +41,7 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
         Assert.Contains("; samesite=strict", antiforgery, StringComparison.Ordinal);
         Assert.Contains("; samesite=lax", session, StringComparison.Ordinal);
         // __Host- cookies (ASVS 3.3.1, 3.3.3): the browser keeps them only with Secure, Path=/ and no Domain.
-        foreach (var cookie in new[] { antiforgery, session })
+        foreach (var cookie in new[] { antiforgery, session, twoFactor })
         {
             Assert.Contains("; path=/;", cookie + ";", StringComparison.Ordinal);
             Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
@@ -65,6 +65,11 @@ public sealed class BrowserProtectionTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Cookie(CookiesSet(signIn), "athar.auth");
         Assert.DoesNotContain(CookiesSet(signIn), c => c.StartsWith("__Host-", StringComparison.Ordinal));
+        // The two-factor step's cookie likewise.
+        var admin = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var firstStep = await admin.PostFormAsync("/account/login", [new("Input.Identifier", "admin@athar.local"), new("Input.Password", TestPeople.DemoPassword)]);
+        Cookie(CookiesSet(firstStep), "athar.2fa");
+        Assert.DoesNotContain(CookiesSet(firstStep), c => c.StartsWith("__Host-", StringComparison.Ordinal));
     }
 
     [Theory]

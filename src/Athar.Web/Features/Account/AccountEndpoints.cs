@@ -30,6 +30,11 @@ public static class AccountEndpoints
 
     public sealed record GuardianTokenBody(string? Token);
 
+    /// <param name="NewEmail">The address to move to; it changes only when the link sent there is opened.</param>
+    public sealed record ChangeEmailBody(string? NewEmail, string? CurrentPassword);
+
+    public sealed record ConfirmEmailChangeBody(Guid UserId, string? Email, string? Code);
+
     public sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
 
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
@@ -61,6 +66,11 @@ public static class AccountEndpoints
             .WithName("ResetPassword")
             .WithSummary("Sets a new password with the code from the reset e-mail.");
 
+        auth.MapPost("/confirm-email-change", ConfirmEmailChangeAsync)
+            .RequireRateLimiting(RateLimits.Verification)
+            .WithName("ConfirmEmailChange")
+            .WithSummary("Changes the account's e-mail address with the userId, email and code of the link sent to the new address; every other session ends.");
+
         auth.MapPost("/confirm-email", ConfirmEmailAsync)
             .WithName("ConfirmEmail")
             .WithSummary("Confirms an e-mail address with the code from the confirmation e-mail.");
@@ -78,7 +88,14 @@ public static class AccountEndpoints
             .RequireAuthorization()
             .RequireRateLimiting(RateLimits.SignIn)
             .WithName("ChangeMyPassword")
-            .WithSummary("Changes the signed-in person's password (current one required). Every other session and refresh token ends; sign in again for a new token.");
+            .WithSummary("Changes the signed-in person's password (current one required). Every other session ends at once; this access token works until it expires, but its refresh token no longer does: sign in again for a new one.");
+
+        api.MapPost("/me/email", ChangeEmailAsync)
+            .WithTags("Accounts")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithName("ChangeMyEmail")
+            .WithSummary("Asks to change the signed-in person's e-mail address (current password required): 202, a link goes to the new address and a notice to the old one. An address another account uses gets the same 202.");
 
         return api;
     }
@@ -125,6 +142,9 @@ public static class AccountEndpoints
         // An ended session, or one past its absolute lifetime, refreshes no more (ASVS 7.3.2, 7.4.5).
         if (user is null || !await sessions.IsActiveAsync(ticket!.Principal))
         {
+            // Refused for a changed security stamp (password, two-factor): the session's record ends with it.
+            if (ticket is not null && SessionTracker.IdOf(ticket.Principal) is { } ended && ticket.Principal.UserId() is { } owner)
+                await sessions.EndAsync(owner, ended);
             http.TokenRefreshRefused(ticket?.Properties.ExpiresUtc is null ? SecurityRefusal.InvalidToken
                 : clock.GetUtcNow() >= ticket.Properties.ExpiresUtc ? SecurityRefusal.ExpiredToken : SecurityRefusal.SessionRevoked);
             return TypedResults.Challenge();
@@ -149,7 +169,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
-        ResetPasswordBody body, UserManager<AtharUser> users, HttpContext http)
+        ResetPasswordBody body, UserManager<AtharUser> users, SessionTracker sessions, HttpContext http)
     {
         var token = AccountMessages.Decode(body.Code);
         var user = string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > 256 ? null : await users.FindByEmailAsync(body.Email.Trim());
@@ -159,7 +179,7 @@ public static class AccountEndpoints
             return ApiProblems.Invalid(http, [new FieldError("Code", "Identity.InvalidToken")]);
         }
         var result = await users.ResetPasswordAsync(user, token, body.NewPassword ?? string.Empty);
-        http.PasswordResetOutcome(user.Id, result);
+        await sessions.PasswordResetOutcomeAsync(http, user.Id, result);
         if (!result.Succeeded)
             return ApiProblems.Invalid(http, result.Errors.Select(e => new FieldError(e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "Code" : "NewPassword", $"Identity.{e.Code}")).ToList());
         return TypedResults.NoContent();
@@ -170,9 +190,24 @@ public static class AccountEndpoints
     {
         if (await users.GetUserAsync(http.User) is not { } user)
             return TypedResults.NotFound();
-        var errors = await change.ChangeAsync(user, body.CurrentPassword, body.NewPassword, body.ConfirmPassword);
+        var errors = await change.ChangeAsync(user, body.CurrentPassword, body.NewPassword, body.ConfirmPassword, SessionTracker.IdOf(http.User));
         return errors.Count > 0 ? ApiProblems.Invalid(http, errors) : TypedResults.NoContent();
     }
+
+    private static async Task<Results<Accepted, ValidationProblem, NotFound>> ChangeEmailAsync(
+        ChangeEmailBody body, UserManager<AtharUser> users, EmailChange change, HttpContext http)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+            return TypedResults.NotFound();
+        var errors = await change.RequestAsync(user, body.NewEmail, body.CurrentPassword, http);
+        return errors.Count > 0 ? ApiProblems.Invalid(http, errors) : TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailChangeAsync(
+        ConfirmEmailChangeBody body, EmailChange change, HttpContext http) =>
+        await change.ConfirmAsync(body.UserId, body.Email, body.Code, http)
+            ? TypedResults.NoContent()
+            : ApiProblems.Invalid(http, [new FieldError("Code", "Identity.InvalidToken")]);
 
     private static async Task<Results<NoContent, ValidationProblem>> ConfirmEmailAsync(
         ConfirmEmailBody body, UserManager<AtharUser> users, HttpContext http)

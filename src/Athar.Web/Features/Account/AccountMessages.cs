@@ -36,6 +36,30 @@ public sealed class AccountMessages(UserManager<AtharUser> users, Outbox outbox,
         outbox.Email(user.Email!, t["Email.PasswordChanged.Subject"], t["Email.PasswordChanged.Body", user.FullNameAr, reset], user.Id);
     }
 
+    /// <summary>The link that changes the address, sent to the new address only: whoever opens it controls that mailbox.</summary>
+    public async Task QueueEmailChangeConfirmationAsync(AtharUser user, string newEmail)
+    {
+        var token = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        var link = urls.Absolute($"/account/confirm-email-change?userId={user.Id}&email={Uri.EscapeDataString(newEmail)}&code={token}");
+        using var _ = CultureScope.For(user.PreferredLanguage);
+        outbox.Email(newEmail, t["Email.EmailChangeConfirm.Subject"], t["Email.EmailChangeConfirm.Body", user.FullNameAr, link], user.Id);
+    }
+
+    /// <summary>Tells the current address that a change was asked for, with the way back in if it was not them.</summary>
+    public void QueueEmailChangeNotice(AtharUser user, string newEmail)
+    {
+        var reset = urls.Absolute("/account/forgot-password");
+        using var _ = CultureScope.For(user.PreferredLanguage);
+        outbox.Email(user.Email!, t["Email.EmailChangeNotice.Subject"], t["Email.EmailChangeNotice.Body", user.FullNameAr, newEmail, reset], user.Id);
+    }
+
+    /// <summary>Someone asked to move another account to this account's address: its owner learns it, the asker does not.</summary>
+    public void QueueEmailChangeAttempt(AtharUser owner)
+    {
+        using var _ = CultureScope.For(owner.PreferredLanguage);
+        outbox.Email(owner.Email!, t["Email.EmailChangeAttempt.Subject"], t["Email.EmailChangeAttempt.Body", owner.FullNameAr], owner.Id);
+    }
+
     /// <summary>Someone registered with this account's national ID or e-mail: the owner learns it, the registrant does not.</summary>
     public void QueueRegistrationAttempt(AtharUser owner)
     {

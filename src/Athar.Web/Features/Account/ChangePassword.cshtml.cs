@@ -33,7 +33,7 @@ public sealed class ChangePasswordModel(UserManager<AtharUser> users, SignInMana
     {
         if (await users.GetUserAsync(User) is not { } user)
             return NotFound();
-        var errors = await change.ChangeAsync(user, CurrentPassword, NewPassword, ConfirmPassword);
+        var errors = await change.ChangeAsync(user, CurrentPassword, NewPassword, ConfirmPassword, SessionTracker.IdOf(User));
         if (errors.Count > 0)
         {
             ModelState.AddFieldErrors(errors, t, prefix: string.Empty);

@@ -12,7 +12,7 @@ namespace Athar.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PasswordReset)]
-public sealed class ResetPasswordModel(UserManager<AtharUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ResetPasswordModel(UserManager<AtharUser> users, SessionTracker sessions, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -38,7 +38,7 @@ public sealed class ResetPasswordModel(UserManager<AtharUser> users, IStringLoca
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, token, NewPassword ?? string.Empty);
-        HttpContext.PasswordResetOutcome(user.Id, result);
+        await sessions.PasswordResetOutcomeAsync(HttpContext, user.Id, result);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -1,6 +1,9 @@
 namespace Athar.Web.Features.Account;
 
-/// <summary>Absolute session lifetimes (ASVS 7.3.2), from <c>Athar:Sessions</c>. Activity never extends them.</summary>
+/// <summary>
+/// Absolute session lifetimes (ASVS 7.3.2) and the number of parallel sessions an account may hold (ASVS 7.1.2),
+/// from <c>Athar:Sessions</c>. Activity never extends a lifetime.
+/// </summary>
 public sealed class SessionLimits
 {
     public const string Section = "Athar:Sessions";
@@ -19,6 +22,13 @@ public sealed class SessionLimits
 
     /// <summary>An API sign-in (access token and its chain of refresh tokens) ends this long after it began.</summary>
     public TimeSpan ApiLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Open sessions (browsers and API sign-ins together) one account may hold; a sign-in beyond it ends the least
+    /// recently used. Ten covers a person's phone, laptop, work computer and apps with room to spare, while a shared
+    /// or stolen password cannot keep an unbounded number of sessions open.
+    /// </summary>
+    public int MaxPerAccount { get; set; } = 10;
 
     public TimeSpan LifetimeOf(Athar.Data.Accounts.SessionKind kind) =>
         kind == Athar.Data.Accounts.SessionKind.Api ? ApiLifetime : BrowserLifetime;

@@ -28,18 +28,40 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     public static Guid? IdOf(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(Claim), out var id) ? id : null;
 
-    public async Task<Guid> StartAsync(Guid userId, SessionKind kind, string? userAgent)
+    /// <summary>Records a new sign-in; when the account then holds more than <see cref="SessionLimits.MaxPerAccount"/> sessions, the least recently used end.</summary>
+    public async Task<Guid> StartAsync(Guid userId, SessionKind kind, HttpContext http)
     {
         var now = clock.GetUtcNow();
         var session = new UserSession
         {
-            Id = Guid.CreateVersion7(now), UserId = userId, Kind = kind, Device = Truncate(DeviceLabel.From(userAgent)),
+            Id = Guid.CreateVersion7(now), UserId = userId, Kind = kind, Device = Truncate(DeviceLabel.From(http.Request.Headers.UserAgent)),
             CreatedAt = now, LastSeenAt = now,
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync();
         cache.Remember(session.Id, new SessionCache.Entry(userId, kind, now, now));
+        await EndLeastRecentlyUsedBeyondLimitAsync(userId, session.Id, http);
         return session.Id;
+    }
+
+    /// <summary>
+    /// The new sign-in wins over the oldest activity: the sessions beyond the limit that were seen least recently end
+    /// as "end session" ends them (at once on this node, within <see cref="SessionLimits.RecheckInterval"/> on the others).
+    /// </summary>
+    private async Task EndLeastRecentlyUsedBeyondLimitAsync(Guid userId, Guid started, HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        var max = Math.Max(1, limits.Value.MaxPerAccount);
+        var open = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null && s.Id != started)
+            .Select(s => new { s.Id, s.Kind, s.CreatedAt, s.LastSeenAt }).ToListAsync();
+        // Sessions past their lifetime no longer count: they end at their next request.
+        var live = open.Where(s => now - s.CreatedAt < limits.Value.LifetimeOf(s.Kind)).ToList();
+        if (live.Count + 1 <= max)
+            return;
+        var ending = live.OrderBy(s => s.LastSeenAt).ThenBy(s => s.CreatedAt).Take(live.Count + 1 - max).Select(s => s.Id).ToList();
+        await EndManyAsync(ending);
+        foreach (var id in ending)
+            http.SessionEndedByLimit(userId, id, max);
     }
 
     /// <summary>
@@ -52,7 +74,7 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
             return;
         var inClaims = IdOf(principal);
         var id = inClaims
-            ?? (Guid.TryParse(properties.GetString(PropertiesItem), out var kept) ? kept : await StartAsync(userId, SessionKind.Browser, http.Request.Headers.UserAgent));
+            ?? (Guid.TryParse(properties.GetString(PropertiesItem), out var kept) ? kept : await StartAsync(userId, SessionKind.Browser, http));
         if (inClaims is null)
             identity.AddClaim(new Claim(Claim, id.ToString()));
         properties.SetString(PropertiesItem, id.ToString());
@@ -61,7 +83,7 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     /// <summary>Issues an API access and refresh token for a new session (the bearer handler writes the response).</summary>
     public async Task SignInWithTokenAsync(SignInManager<AtharUser> signIn, AtharUser user, HttpContext http)
     {
-        var id = await StartAsync(user.Id, SessionKind.Api, http.Request.Headers.UserAgent);
+        var id = await StartAsync(user.Id, SessionKind.Api, http);
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(Claim, id.ToString())]);
     }
@@ -126,14 +148,30 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
     /// <summary>Ends every session of the person but the one given (the page's "sign out everywhere else").</summary>
     public async Task<int> EndOthersAsync(Guid userId, Guid? keep)
     {
-        var now = clock.GetUtcNow();
         var others = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep).Select(s => s.Id).ToListAsync();
-        if (others.Count == 0)
-            return 0;
-        await db.UserSessions.Where(s => others.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
-        foreach (var id in others)
-            cache.Forget(id);
+        await EndManyAsync(others);
         return others.Count;
+    }
+
+    private async Task EndManyAsync(List<Guid> ids)
+    {
+        if (ids.Count == 0)
+            return;
+        var now = clock.GetUtcNow();
+        await db.UserSessions.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
+        foreach (var id in ids)
+            cache.Forget(id);
+    }
+
+    /// <summary>
+    /// A reset attempt's outcome: logged, and on success every session of the account ends (ASVS 7.4.3): whoever
+    /// reset the password may be locking out someone who had the old one.
+    /// </summary>
+    public async Task PasswordResetOutcomeAsync(HttpContext http, Guid userId, IdentityResult result)
+    {
+        http.PasswordResetOutcome(userId, result);
+        if (result.Succeeded)
+            await EndOthersAsync(userId, keep: null);
     }
 
     private static string Truncate(string label) => label.Length <= 60 ? label : label[..60];

@@ -17,7 +17,7 @@ namespace Athar.Web.Features.Account;
 /// site; a right code from the app proves it was added) and off. Platform admins land here until it is on.
 /// </summary>
 [Authorize(Policy = Policies.SettingUpTwoFactor)]
-public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<AtharUser> signIn, IStringLocalizer<TwoFactorText> t) : PageModel
+public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<AtharUser> signIn, SessionTracker sessions, IStringLocalizer<TwoFactorText> t) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -55,6 +55,8 @@ public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<A
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         HttpContext.TwoFactorEnabled(user.Id);
+        // The new security stamp ends the other sessions; their records end with them (ASVS 7.4.3).
+        await sessions.EndOthersAsync(user.Id, SessionTracker.IdOf(User));
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         // The new claim (and security stamp) go into the cookie now, so admin pages open straight away.
         await signIn.RefreshSignInAsync(user);
@@ -72,6 +74,7 @@ public sealed class TwoFactorModel(UserManager<AtharUser> users, SignInManager<A
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         HttpContext.TwoFactorDisabled(user.Id);
+        await sessions.EndOthersAsync(user.Id, SessionTracker.IdOf(User));
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["TwoFactorStatus"] = "Setup.Disabled";
