@@ -49,6 +49,8 @@ public static class AtharPipeline
         app.UseBearerSessionCheck();
         app.UsePrivacyActivityTracking();
         app.UseAuthorization();
+        // After authentication and localisation: the search cache serves only anonymous visitors and varies by culture.
+        app.UseOutputCache();
         app.UseAntiforgery();
         // Before idempotency: a consent refusal must not claim the caller's Idempotency-Key.
         ConsentGate.UseApiConsentGate(app);

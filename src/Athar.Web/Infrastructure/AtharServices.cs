@@ -120,6 +120,7 @@ public static class AtharServices
         services.AddHostedService<Idempotency.IdempotencyCleanupJob>();
         services.AddOrganizationsFeature();
         services.AddOpportunitiesFeature();
+        services.AddSearchCache(configuration);
         services.AddParticipationFeature();
         services.AddLicensingFeature();
         services.AddTrainingFeature();

@@ -76,6 +76,9 @@ public sealed class ProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
         var page = await client.GetStringAsync("/profile");
         Assert.Contains("المنطقة الشرقية — الخبر", page, StringComparison.Ordinal);
         Assert.Contains("مهندسة برمجيات", page, StringComparison.Ordinal);
+        // The layout's status message (TempData) shows once, on the page the form redirected to.
+        Assert.Contains("تم حفظ ملفك الشخصي.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("تم حفظ ملفك الشخصي.", await client.GetStringAsync("/profile"), StringComparison.Ordinal);
         Assert.Equal("مهندسة برمجيات", await app.QueryAsync(db => db.Volunteers.Where(v => v.User.Email == "team.leader@athar.local").Select(v => v.Profession).SingleAsync()));
     }
 }

@@ -24,6 +24,7 @@ public sealed class ChangeOpportunityStatus(
     Outbox outbox,
     PublicUrls urls,
     IStringLocalizer<OpportunitiesText> l,
+    OpportunitySearchCache searchCache,
     TimeProvider clock)
 {
     public const string CancelledNotification = "OpportunityCancelled";
@@ -46,6 +47,16 @@ public sealed class ChangeOpportunityStatus(
     }
 
     private async Task<OpportunityOutcome> MoveAsync(
+        Organization organization, Guid opportunityId, OpportunityStatus to, string? reason, Guid? actorId, CancellationToken cancellationToken)
+    {
+        var outcome = await TryMoveAsync(organization, opportunityId, to, reason, actorId, cancellationToken);
+        // After the commit, so no search caches the old status again; other nodes follow within their cache's time.
+        if (outcome.Succeeded)
+            await searchCache.EvictAsync(cancellationToken);
+        return outcome;
+    }
+
+    private async Task<OpportunityOutcome> TryMoveAsync(
         Organization organization, Guid opportunityId, OpportunityStatus to, string? reason, Guid? actorId, CancellationToken cancellationToken)
     {
         return await db.ExecuteOnceAsync(AttemptStart.ClearTracker, async _ =>

@@ -2,6 +2,7 @@ using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Athar.Web.Features.Opportunities;
@@ -9,6 +10,7 @@ namespace Athar.Web.Features.Opportunities;
 /// <summary>The public search: a plain GET form, so it works without JavaScript and every result page has a URL.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Search)]
+[OutputCache(PolicyName = SearchCache.Policy)]
 public sealed class IndexModel(SearchOpportunities search) : PageModel
 {
     public SearchParameters Parameters { get; private set; } = new();

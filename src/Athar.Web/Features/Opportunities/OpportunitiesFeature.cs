@@ -30,6 +30,7 @@ public static class OpportunitiesFeature
 
         opportunities.MapGet("/", SearchAsync)
             .RequireRateLimiting(RateLimits.Search)
+            .CacheOutput(SearchCache.Policy)
             .AllowAnonymous()
             .WithName("SearchOpportunities")
             .WithSummary("Searches published opportunities of verified organisations that have a shift ahead.")

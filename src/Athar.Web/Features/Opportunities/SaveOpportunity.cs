@@ -13,7 +13,7 @@ namespace Athar.Web.Features.Opportunities;
 /// organisation. Edits never strand accepted volunteers (<see cref="ShiftChangeRules"/>); the seats
 /// total, next shift and search text are rewritten with every change.
 /// </summary>
-public sealed class SaveOpportunity(AtharDbContext db, TimeProvider clock)
+public sealed class SaveOpportunity(AtharDbContext db, OpportunitySearchCache searchCache, TimeProvider clock)
 {
     /// <summary>The pure rules only, for a form whose input already failed binding.</summary>
     public IReadOnlyList<FieldError> Check(OpportunityInput input) => OpportunityRules.Validate(input, clock.GetUtcNow()).Errors;
@@ -46,17 +46,22 @@ public sealed class SaveOpportunity(AtharDbContext db, TimeProvider clock)
 
     public async Task<OpportunityOutcome> UpdateAsync(Organization organization, Guid opportunityId, OpportunityInput input, CancellationToken cancellationToken = default)
     {
+        OpportunityOutcome outcome;
         try
         {
-            return await TryUpdateAsync(organization, opportunityId, input, cancellationToken);
+            outcome = await TryUpdateAsync(organization, opportunityId, input, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A volunteer was accepted (or applied) between our read and our write, and the database's
             // constraints refused the edit. Read again: the rules now see the new volunteer and say why.
             db.ChangeTracker.Clear();
-            return await TryUpdateAsync(organization, opportunityId, input, cancellationToken);
+            outcome = await TryUpdateAsync(organization, opportunityId, input, cancellationToken);
         }
+        // After the commit: an eviction before it could let a search cache the old row again.
+        if (outcome.Succeeded)
+            await searchCache.EvictAsync(cancellationToken);
+        return outcome;
     }
 
     private async Task<OpportunityOutcome> TryUpdateAsync(Organization organization, Guid opportunityId, OpportunityInput input, CancellationToken cancellationToken)
