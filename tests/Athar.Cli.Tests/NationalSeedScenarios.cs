@@ -184,6 +184,24 @@ public static class NationalSeedScenarios
             counted.Add(string.Join(", ", byStatus.Order(StringComparer.Ordinal)) + " / " + string.Join(", ", due.Order(StringComparer.Ordinal)) + " / " + string.Join(", ", flagged.Order(StringComparer.Ordinal)));
         }
         Assert.Equal(raw.ToList(), counted);
+
+        // The dashboard's counters: registrations, seats and publications, nationally, equal plain sums over the loaded rows.
+        var published = db.Opportunities.Where(o => o.PublishedAt != null);
+        var offered = db.Shifts.Where(x => published.Any(o => o.Id == x.OpportunityId && o.Status != OpportunityStatus.Cancelled));
+        var plain = (
+            (long)await db.Volunteers.CountAsync(),
+            await offered.SumAsync(x => (long)x.Seats),
+            await offered.SumAsync(x => (long)x.Accepted),
+            (long)await published.CountAsync(),
+            await published.SumAsync(o => (long?)o.ExpectedBeneficiaries) ?? 0);
+        var national = (
+            await db.StatsRegistrationCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Count),
+            await db.StatsSeatCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Offered),
+            await db.StatsSeatCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Filled),
+            await db.StatsPublishedCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Published),
+            await db.StatsPublishedCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Beneficiaries));
+        Assert.True(plain.Item1 > 0 && plain.Item2 > 0 && plain.Item4 > 0, "the seeded nation has volunteers, seats and published opportunities");
+        Assert.Equal(plain, national);
     }
 
     private static async Task AssertSearchFindsAsync(AtharDbContext db, string title)

@@ -894,6 +894,8 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Status"), new[] { "Id" });
+
                     b.HasIndex("Status", "NextShiftStartsAt", "Id");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
@@ -1325,6 +1327,10 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "Concerns");
 
                     b.HasIndex("OrganizationId", "Status", "Date");
+
+                    b.HasIndex("OrganizationId", "Status", "VolunteerId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "Status", "VolunteerId"), new[] { "CreditedMinutes" });
 
                     b.HasIndex("RegionId", "Status", "Date");
 
@@ -2952,6 +2958,31 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsPublishedCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Beneficiaries")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Published")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsPublishedCounts", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>
                 {
                     b.Property<int>("PeriodKind")
@@ -2972,6 +3003,53 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.HasKey("PeriodKind", "PeriodKey", "Dim", "DimValue");
 
                     b.ToTable("StatsReach");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsRegistrationCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsRegistrationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsSeatCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Filled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Offered")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsSeatCounts", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Statistics.StatsTotals", b =>

@@ -876,7 +876,8 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.HasIndex("OrganizationId", "Status");
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.HasIndex("Status", "NextShiftStartsAt", "Id");
 
@@ -1307,6 +1308,9 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Concerns");
 
                     b.HasIndex("OrganizationId", "Status", "Date");
+
+                    b.HasIndex("OrganizationId", "Status", "VolunteerId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CreditedMinutes" });
 
                     b.HasIndex("RegionId", "Status", "Date");
 
@@ -2932,6 +2936,31 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Athar.Data.Statistics.StatsPublishedCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Beneficiaries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsPublishedCounts", (string)null);
+                });
+
             modelBuilder.Entity("Athar.Data.Statistics.StatsReach", b =>
                 {
                     b.Property<int>("PeriodKind")
@@ -2952,6 +2981,53 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.HasKey("PeriodKind", "PeriodKey", "Dim", "DimValue");
 
                     b.ToTable("StatsReach");
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsRegistrationCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsRegistrationCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Athar.Data.Statistics.StatsSeatCount", b =>
+                {
+                    b.Property<int>("Dim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DimValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Filled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+
+                    b.ToTable("StatsSeatCounts", (string)null);
                 });
 
             modelBuilder.Entity("Athar.Data.Statistics.StatsTotals", b =>

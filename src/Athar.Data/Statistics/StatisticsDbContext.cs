@@ -11,4 +11,7 @@ public sealed partial class AtharDbContext
     public DbSet<Statistics.StatsApplicationCount> StatsApplicationCounts => Set<Statistics.StatsApplicationCount>();
     public DbSet<Statistics.StatsAttendanceCount> StatsAttendanceCounts => Set<Statistics.StatsAttendanceCount>();
     public DbSet<Statistics.StatsHoursCount> StatsHoursCounts => Set<Statistics.StatsHoursCount>();
+    public DbSet<Statistics.StatsRegistrationCount> StatsRegistrationCounts => Set<Statistics.StatsRegistrationCount>();
+    public DbSet<Statistics.StatsSeatCount> StatsSeatCounts => Set<Statistics.StatsSeatCount>();
+    public DbSet<Statistics.StatsPublishedCount> StatsPublishedCounts => Set<Statistics.StatsPublishedCount>();
 }

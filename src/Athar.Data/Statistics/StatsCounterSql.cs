@@ -2,9 +2,27 @@ using System.Globalization;
 using System.Text;
 using Athar.Core.Applications;
 using Athar.Core.Calendar;
+using Athar.Core.Opportunities;
 using Athar.Data.Infrastructure;
 
 namespace Athar.Data.Statistics;
+
+/// <summary>
+/// The counters a migration installed together. Earlier migrations call <see cref="StatsCounterSql"/> without naming a
+/// group and must keep producing the SQL they produced then (their tables were all that existed), so the default is
+/// the first group; the rebuild and the seeder name <see cref="All"/>.
+/// </summary>
+[Flags]
+public enum CounterGroup
+{
+    /// <summary>Applications, attendance and hours records (migration StatisticsCounters).</summary>
+    Participation = 1,
+
+    /// <summary>Registrations, seats and published opportunities (migration DashboardCounters).</summary>
+    Dashboard = 2,
+
+    All = Participation | Dashboard,
+}
 
 /// <summary>
 /// RAW SQL, per provider, for the counters <see cref="StatsApplicationCount"/>, <see cref="StatsAttendanceCount"/> and
@@ -42,6 +60,8 @@ public static class StatsCounterSql
     private const int LockSpace = 0x434E5452;
 
     private static readonly int Accepted = (int)ApplicationStatus.Accepted;
+
+    private static readonly int Cancelled = (int)OpportunityStatus.Cancelled;
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -94,23 +114,27 @@ public static class StatsCounterSql
         string[] ExtraKeyValues,
         string[] Measures,
         string[] RowMeasures,
-        string Region, string City, string Field, string? Gender, string OrganizationType, string Organization, string Program)
+        string Region, string City, string? Field, string? Gender, string? OrganizationType, string? Organization, string? Program)
     {
+        /// <summary>The migration that installed this counter.</summary>
+        public CounterGroup Group { get; init; } = CounterGroup.Participation;
+
+        /// <summary>The cuts of the dimensions this counter has (a null dimension is not a cut of it: registrations have no field).</summary>
         public IEnumerable<(RollupDim Dim, string Value, string? Scope, string? Condition)> Cuts()
         {
             string Pair(string other) => $"(CAST({Region} AS bigint) * {Int(StatsRollupSql.PairBase)} + {other})";
             yield return (RollupDim.None, "CAST(0 AS bigint)", null, null);
             yield return (RollupDim.Region, $"CAST({Region} AS bigint)", null, null);
             yield return (RollupDim.City, $"CAST({City} AS bigint)", null, null);
-            yield return (RollupDim.Field, $"CAST({Field} AS bigint)", null, null);
+            if (Field is not null) yield return (RollupDim.Field, $"CAST({Field} AS bigint)", null, null);
             if (Gender is not null) yield return (RollupDim.Gender, $"CAST({Gender} AS bigint)", null, null);
-            yield return (RollupDim.OrganizationType, $"CAST({OrganizationType} AS bigint)", null, null);
+            if (OrganizationType is not null) yield return (RollupDim.OrganizationType, $"CAST({OrganizationType} AS bigint)", null, null);
             yield return (RollupDim.RegionCity, Pair(City), null, null);
-            yield return (RollupDim.RegionField, Pair(Field), null, null);
+            if (Field is not null) yield return (RollupDim.RegionField, Pair(Field), null, null);
             if (Gender is not null) yield return (RollupDim.RegionGender, Pair(Gender), null, null);
-            yield return (RollupDim.RegionOrganizationType, Pair(OrganizationType), null, null);
-            yield return (RollupDim.Organization, "CAST(0 AS bigint)", Organization, null);
-            yield return (RollupDim.Program, "CAST(0 AS bigint)", Program, $"{Program} IS NOT NULL");
+            if (OrganizationType is not null) yield return (RollupDim.RegionOrganizationType, Pair(OrganizationType), null, null);
+            if (Organization is not null) yield return (RollupDim.Organization, "CAST(0 AS bigint)", Organization, null);
+            if (Program is not null) yield return (RollupDim.Program, "CAST(0 AS bigint)", Program, $"{Program} IS NOT NULL");
         }
 
         public IReadOnlyList<RollupDim> Dims => [.. Cuts().Select(c => c.Dim)];
@@ -166,10 +190,49 @@ public static class StatsCounterSql
         ["Records", "Flagged"], ["1", "CASE WHEN h.\"Concerns\" <> 0 THEN 1 ELSE 0 END"],
         "h.\"RegionId\"", "o.\"CityId\"", "h.\"FieldId\"", null, "g.\"Type\"", "h.\"OrganizationId\"", "o.\"ProgramId\"");
 
+    /// <summary>
+    /// Volunteers by the Saudi day they registered, cut as <see cref="IndicatorQueries.RegisteredVolunteersAsync"/>
+    /// places them: by home region and city and by gender (an age band depends on the period, so it reads the raw rows).
+    /// </summary>
+    private static readonly Counter Registrations = new(
+        "StatsRegistrationCounts",
+        "\"Volunteers\" v", null,
+        d => d.SaudiDay("v.\"RegisteredAt\""),
+        [], [],
+        ["Count"], ["1"],
+        "v.\"RegionId\"", "v.\"CityId\"", null, "v.\"Gender\"", null, null, null) { Group = CounterGroup.Dashboard };
+
+    /// <summary>Seats of the shifts dated on a day and those taken, of opportunities published and not cancelled (<see cref="IndicatorQueries.Shifts"/>).</summary>
+    private static readonly Counter Seats = new(
+        "StatsSeatCounts",
+        "\"Shifts\" s JOIN \"Opportunities\" o ON o.\"Id\" = s.\"OpportunityId\" JOIN \"Organizations\" g ON g.\"Id\" = o.\"OrganizationId\"",
+        $"o.\"PublishedAt\" IS NOT NULL AND o.\"Status\" <> {Int(Cancelled)}",
+        d => d.Day("s.\"Date\""),
+        [], [],
+        ["Offered", "Filled"], ["s.\"Seats\"", "s.\"Accepted\""],
+        "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", null, "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"") { Group = CounterGroup.Dashboard };
+
+    /// <summary>Opportunities by the Saudi day they were published and the beneficiaries they expect (<see cref="IndicatorQueries.Published"/>).</summary>
+    private static readonly Counter Published = new(
+        "StatsPublishedCounts",
+        "\"Opportunities\" o JOIN \"Organizations\" g ON g.\"Id\" = o.\"OrganizationId\"", "o.\"PublishedAt\" IS NOT NULL",
+        d => d.SaudiDay("o.\"PublishedAt\""),
+        [], [],
+        ["Published", "Beneficiaries"], ["1", "COALESCE(o.\"ExpectedBeneficiaries\", 0)"],
+        "o.\"RegionId\"", "o.\"CityId\"", "o.\"FieldId\"", null, "g.\"Type\"", "o.\"OrganizationId\"", "o.\"ProgramId\"") { Group = CounterGroup.Dashboard };
+
+    private static readonly Counter[] AllCounters = [Applications, Attendance, Hours, Registrations, Seats, Published];
+
     /// <summary>The cuts each counter is kept for (the application and attendance counters also by gender).</summary>
     public static IReadOnlyList<RollupDim> ApplicationDims => Applications.Dims;
 
     public static IReadOnlyList<RollupDim> HoursDims => Hours.Dims;
+
+    public static IReadOnlyList<RollupDim> RegistrationDims => Registrations.Dims;
+
+    public static IReadOnlyList<RollupDim> SeatDims => Seats.Dims;
+
+    public static IReadOnlyList<RollupDim> PublishedDims => Published.Dims;
 
     private static readonly string[] CommonKeys = ["Day", "Dim", "DimValue", "ScopeId"];
     private static readonly string[] CommonKeyValues = ["t.day", "t.dim", "t.dv", "t.sc"];
@@ -212,6 +275,12 @@ public static class StatsCounterSql
     {
         public string Key { get; init; } = "Id";
 
+        /// <summary>What SQLite's trigger names call the source: the table, unless another source of the same table came first.</summary>
+        public string Tag { get; init; } = Table;
+
+        /// <summary>A source feeds the counters of one migration, so that migration alone installs and drops its triggers.</summary>
+        public CounterGroup Group => Feeds.Select(f => f.Counter.Group).Distinct().Single();
+
         public string? CountedIn { get; init; }
     }
 
@@ -231,7 +300,23 @@ public static class StatsCounterSql
             null, ["Type"], Self: false, InsertsAndDeletes: false),
         new("Volunteers", "volunteers", [(Applications, "a.\"VolunteerId\" = {0}.\"UserId\""), (Attendance, "a.\"VolunteerId\" = {0}.\"UserId\"")],
             null, ["Gender"], Self: false, InsertsAndDeletes: false) { Key = "UserId" },
+        // The dashboard's counters watch other columns of the same tables: their own triggers, so that a seat taken
+        // (every accepted application updates its shift's Accepted) does not recount the shift's attendance too.
+        new("Volunteers", "registrations", [(Registrations, "v.\"UserId\" = {0}.\"UserId\"")],
+            null, ["RegisteredAt", "RegionId", "CityId", "Gender"], Self: true, InsertsAndDeletes: true) { Key = "UserId", Tag = "VolunteerRegistrations" },
+        // Opportunities are never deleted (applications restrict it), so a shift never leaves by a cascade that would
+        // have removed the opportunity its seats are placed by first.
+        new("Shifts", "shift_seats", [(Seats, "s.\"Id\" = {0}.\"Id\"")],
+            null, ["Date", "Seats", "Accepted", "OpportunityId"], Self: true, InsertsAndDeletes: true) { Tag = "ShiftSeats" },
+        new("Opportunities", "opportunity_seats", [(Seats, "o.\"Id\" = {0}.\"Id\"")],
+            null, ["PublishedAt", "Status", "RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false) { Tag = "OpportunitySeats" },
+        new("Opportunities", "opportunity_publications", [(Published, "o.\"Id\" = {0}.\"Id\"")],
+            null, ["PublishedAt", "ExpectedBeneficiaries", "RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: true, InsertsAndDeletes: true) { Tag = "OpportunityPublications" },
+        new("Organizations", "organization_dashboard", [(Seats, "o.\"OrganizationId\" = {0}.\"Id\""), (Published, "o.\"OrganizationId\" = {0}.\"Id\"")],
+            null, ["Type"], Self: false, InsertsAndDeletes: false) { Tag = "OrganizationDashboard" },
     ];
+
+    private static IEnumerable<Source> SourcesOf(CounterGroup group) => Sources.Where(s => group.HasFlag(s.Group));
 
     private static string Facts(string template, string row) => string.Format(CultureInfo.InvariantCulture, template, row);
 
@@ -266,14 +351,14 @@ public static class StatsCounterSql
     /// The counter triggers: SQLite has only row triggers (BEFORE and AFTER each row); PostgreSQL gets one AFTER …
     /// FOR EACH STATEMENT trigger per table and event over the statement's transition tables.
     /// </summary>
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Postgres ? PostgresStatementTriggers() : SqliteRowTriggers();
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) =>
+        provider == DatabaseProvider.Postgres ? PostgresStatementTriggers(group) : SqliteRowTriggers(group);
 
-    private static List<string> SqliteRowTriggers()
+    private static List<string> SqliteRowTriggers(CounterGroup group)
     {
         var d = new SqliteDialect();
         var result = new List<string>();
-        foreach (var source in Sources)
+        foreach (var source in SourcesOf(group))
         {
             foreach (var op in Events(source))
             {
@@ -299,7 +384,7 @@ public static class StatsCounterSql
     {
         var d = new PostgresDialect();
         var result = new List<string>();
-        foreach (var source in Sources)
+        foreach (var source in SourcesOf(CounterGroup.Participation))
         {
             foreach (var before in new[] { true, false })
             {
@@ -336,11 +421,11 @@ public static class StatsCounterSql
     /// trigger writes them. The lock is taken after the rows changed but before anything is counted, and each
     /// statement of the function takes a fresh snapshot (READ COMMITTED), so the previous holder's commit is seen.
     /// </summary>
-    private static List<string> PostgresStatementTriggers()
+    private static List<string> PostgresStatementTriggers(CounterGroup group)
     {
         var d = new PostgresDialect();
         var result = new List<string>();
-        foreach (var source in Sources)
+        foreach (var source in SourcesOf(group))
         {
             foreach (var op in Events(source))
             {
@@ -407,21 +492,22 @@ public static class StatsCounterSql
         if (after is not null) yield return Apply(d, counter.Reading(source.Table, after), "1 = 1", 1);
     }
 
-    private static string SqliteName(Source source, TriggerEvent op, bool before) => $"StatsCounters_{source.Table}_{(before ? "Before" : "After")}{op}";
+    private static string SqliteName(Source source, TriggerEvent op, bool before) => $"StatsCounters_{source.Tag}_{(before ? "Before" : "After")}{op}";
 
     private static string RowName(Source source, string when) => $"athar_counters_{source.Name}_{when}";
 
     private static string StatementName(Source source, TriggerEvent op) => $"athar_counters_{source.Name}_{op.ToString().ToLowerInvariant()}";
 
-    /// <summary>Drops the counter triggers of every version (on PostgreSQL both the row and the statement triggers).</summary>
-    public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider)
+    /// <summary>Drops the group's counter triggers of every version (on PostgreSQL both the row and the statement triggers).</summary>
+    public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation)
     {
         var result = new List<string>();
-        foreach (var source in Sources)
+        foreach (var source in SourcesOf(group))
         {
             if (provider == DatabaseProvider.Postgres)
             {
-                foreach (var when in new[] { "before", "after" })
+                // Only the first counters ever had row triggers on PostgreSQL.
+                foreach (var when in source.Group == CounterGroup.Participation ? ["before", "after"] : Array.Empty<string>())
                 {
                     var name = RowName(source, when);
                     if (source.InsertsAndDeletes)
@@ -447,13 +533,13 @@ public static class StatsCounterSql
     /// Recomputes the three counters from the raw tables, set-based, with the triggers' own query. Run inside a
     /// transaction; on PostgreSQL it first takes the triggers' lock, so writers wait and then apply their changes on top.
     /// </summary>
-    public static IReadOnlyList<string> Rebuild(DatabaseProvider provider)
+    public static IReadOnlyList<string> Rebuild(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation)
     {
         var d = For(provider);
         var statements = new List<string>();
         if (provider == DatabaseProvider.Postgres)
             statements.Add(string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({LockSpace}, 1);"));
-        foreach (var counter in new[] { Applications, Attendance, Hours })
+        foreach (var counter in AllCounters.Where(c => group.HasFlag(c.Group)))
         {
             statements.Add($"DELETE FROM \"{counter.Table}\";");
             var (project, fromFacts) = Projected(d, counter);
@@ -475,13 +561,13 @@ public static class StatsCounterSql
     /// </summary>
     private static (string Project, Counter FromFacts) Projected(Dialect d, Counter counter)
     {
-        var columns = new List<(string Name, string Value)>
+        var dimensions = new (string Name, string? Value)[]
         {
-            ("day", counter.Day(d)), ("region", counter.Region), ("city", counter.City), ("field", counter.Field),
-            ("organization_type", counter.OrganizationType), ("organization", counter.Organization), ("program", counter.Program),
+            ("region", counter.Region), ("city", counter.City), ("field", counter.Field), ("organization_type", counter.OrganizationType),
+            ("organization", counter.Organization), ("program", counter.Program), ("gender", counter.Gender),
         };
-        if (counter.Gender is not null)
-            columns.Add(("gender", counter.Gender));
+        var columns = new List<(string Name, string Value)> { ("day", counter.Day(d)) };
+        columns.AddRange(dimensions.Where(c => c.Value is not null).Select(c => (c.Name, c.Value!)));
         columns.AddRange(counter.ExtraKeyValues.Select((v, i) => ($"k{Int(i)}", v)));
         columns.AddRange(counter.RowMeasures.Select((v, i) => ($"m{Int(i)}", v)));
         var project = $"CREATE TEMPORARY TABLE {FactsTable} AS SELECT {string.Join(", ", columns.Select(c => $"{c.Value} AS {c.Name}"))} " +
@@ -493,14 +579,18 @@ public static class StatsCounterSql
             Day = _ => "f.day",
             ExtraKeyValues = [.. counter.ExtraKeyValues.Select((_, i) => $"f.k{Int(i)}")],
             RowMeasures = [.. counter.RowMeasures.Select((_, i) => $"f.m{Int(i)}")],
-            Region = "f.region", City = "f.city", Field = "f.field", Gender = counter.Gender is null ? null : "f.gender",
-            OrganizationType = "f.organization_type", Organization = "f.organization", Program = "f.program",
+            Region = "f.region", City = "f.city", Field = Projected(counter.Field, "f.field"), Gender = Projected(counter.Gender, "f.gender"),
+            OrganizationType = Projected(counter.OrganizationType, "f.organization_type"), Organization = Projected(counter.Organization, "f.organization"),
+            Program = Projected(counter.Program, "f.program"),
         };
         return (project, fromFacts);
     }
 
-    /// <summary>For a database whose raw tables may already hold rows: the triggers, then the counters from the rows.</summary>
-    public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Triggers(provider), .. Rebuild(provider)];
+    private static string? Projected(string? dimension, string column) => dimension is null ? null : column;
 
-    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => DropTriggers(provider);
+    /// <summary>For a database whose raw tables may already hold rows: the triggers, then the counters from the rows.</summary>
+    public static IReadOnlyList<string> Install(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) =>
+        [.. Triggers(provider, group), .. Rebuild(provider, group)];
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) => DropTriggers(provider, group);
 }

@@ -54,6 +54,47 @@ public sealed class StatsHoursCount : IStatsCounter
     public long Flagged { get; set; }
 }
 
+/// <summary>
+/// Volunteers who registered on one Saudi calendar day (of <c>RegisteredAt</c>), per cut of their home region and city
+/// and their gender: registered volunteers at a period's end are the sum over every day before it.
+/// </summary>
+public sealed class StatsRegistrationCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public long Count { get; set; }
+}
+
+/// <summary>
+/// Seats of the shifts dated on one day, and how many of them are taken (<c>Accepted</c>), counting only shifts of
+/// opportunities that were published and not cancelled: seats offered and filled, per cut of the opportunity.
+/// </summary>
+public sealed class StatsSeatCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public long Offered { get; set; }
+    public long Filled { get; set; }
+}
+
+/// <summary>
+/// Opportunities published on one Saudi calendar day (of <c>PublishedAt</c>, whatever happened to them later) and the
+/// beneficiaries they expect: opportunities published and beneficiaries, per cut of the opportunity.
+/// </summary>
+public sealed class StatsPublishedCount : IStatsCounter
+{
+    public int Day { get; set; }
+    public RollupDim Dim { get; set; }
+    public long DimValue { get; set; }
+    public Guid ScopeId { get; set; }
+    public long Published { get; set; }
+    public long Beneficiaries { get; set; }
+}
+
 internal sealed class StatsApplicationCountConfiguration : IEntityTypeConfiguration<StatsApplicationCount>
 {
     public void Configure(EntityTypeBuilder<StatsApplicationCount> b)
@@ -78,6 +119,33 @@ internal sealed class StatsHoursCountConfiguration : IEntityTypeConfiguration<St
     public void Configure(EntityTypeBuilder<StatsHoursCount> b)
     {
         b.ToTable("StatsHoursCounts");
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+    }
+}
+
+internal sealed class StatsRegistrationCountConfiguration : IEntityTypeConfiguration<StatsRegistrationCount>
+{
+    public void Configure(EntityTypeBuilder<StatsRegistrationCount> b)
+    {
+        b.ToTable("StatsRegistrationCounts");
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+    }
+}
+
+internal sealed class StatsSeatCountConfiguration : IEntityTypeConfiguration<StatsSeatCount>
+{
+    public void Configure(EntityTypeBuilder<StatsSeatCount> b)
+    {
+        b.ToTable("StatsSeatCounts");
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+    }
+}
+
+internal sealed class StatsPublishedCountConfiguration : IEntityTypeConfiguration<StatsPublishedCount>
+{
+    public void Configure(EntityTypeBuilder<StatsPublishedCount> b)
+    {
+        b.ToTable("StatsPublishedCounts");
         b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
     }
 }

@@ -24,7 +24,10 @@ namespace Athar.IntegrationTests.Statistics;
 /// ones) follow every kind of write exactly: after random applications, decisions, check-ins, hours, approvals,
 /// flags, and moves of opportunities, shifts, volunteers and organisations between cuts, the trigger-kept rows equal
 /// a rebuild's, the figures read from them equal the figures read from the raw tables, and the national totals equal
-/// plain counts over the raw rows. Also after an hours import and under a concurrent move (PostgreSQL).
+/// plain counts over the raw rows. Also after an hours import and under a concurrent move (PostgreSQL). The dashboard's
+/// counters (registrations, seats, publications) are held to the same checks, through registrations, moves of a
+/// volunteer's home or registration day, seat changes, shifts removed, and opportunities published, unpublished,
+/// cancelled or re-dated.
 /// </summary>
 public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -65,7 +68,9 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             var figures = await q.FiguresAsync(cut, Rates, now);
             string F(IndicatorKey key) => figures.TryGetValue(key, out var v) ? v?.ToString(CultureInfo.InvariantCulture) ?? "-" : "n/a";
             lines.Add($"{cut.Period} r{cut.RegionId} c{cut.CityId} f{cut.FieldId} g{cut.Gender} t{cut.OrganizationType} o{cut.OrganizationId} p{cut.ProgramId} v{cut.VolunteerId}: " +
-                $"applications {F(IndicatorKey.Applications)}, accepted {F(IndicatorKey.AcceptanceRate)}, no-show {F(IndicatorKey.NoShowRate)}, flagged {F(IndicatorKey.FlaggedHoursRate)}");
+                $"applications {F(IndicatorKey.Applications)}, accepted {F(IndicatorKey.AcceptanceRate)}, no-show {F(IndicatorKey.NoShowRate)}, flagged {F(IndicatorKey.FlaggedHoursRate)}, " +
+                $"registered {F(IndicatorKey.RegisteredVolunteers)}, published {F(IndicatorKey.OpportunitiesPublished)}, beneficiaries {F(IndicatorKey.Beneficiaries)}, " +
+                $"seats {F(IndicatorKey.SeatsOffered)}, filled {F(IndicatorKey.SeatsFilled)}");
         }
         return lines;
     }
@@ -79,7 +84,13 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             .Select(c => $"attendance {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Due} {c.Present}");
         var hours = (await db.StatsHoursCounts.AsNoTracking().Where(c => c.Records != 0 || c.Flagged != 0).ToListAsync())
             .Select(c => $"hours {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Records} {c.Flagged}");
-        return applications.Concat(attendance).Concat(hours).Order(StringComparer.Ordinal).ToList();
+        var registrations = (await db.StatsRegistrationCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
+            .Select(c => $"registrations {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Count}");
+        var seats = (await db.StatsSeatCounts.AsNoTracking().Where(c => c.Offered != 0 || c.Filled != 0).ToListAsync())
+            .Select(c => $"seats {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Offered} {c.Filled}");
+        var published = (await db.StatsPublishedCounts.AsNoTracking().Where(c => c.Published != 0 || c.Beneficiaries != 0).ToListAsync())
+            .Select(c => $"published {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Published} {c.Beneficiaries}");
+        return applications.Concat(attendance).Concat(hours).Concat(registrations).Concat(seats).Concat(published).Order(StringComparer.Ordinal).ToList();
     });
 
     private static async Task RebuildAsync(AtharAppFactory app)
@@ -122,6 +133,26 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
         });
         Assert.Equal(raw, counted);
 
+        var (dashboardCounted, dashboardRaw) = await app.QueryAsync(async db =>
+        {
+            var counters = (
+                await db.StatsRegistrationCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Count),
+                await db.StatsSeatCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Offered),
+                await db.StatsSeatCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Filled),
+                await db.StatsPublishedCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Published),
+                await db.StatsPublishedCounts.Where(c => c.Dim == RollupDim.None).SumAsync(c => c.Beneficiaries));
+            var published = db.Opportunities.Where(o => o.PublishedAt != null);
+            var offered = db.Shifts.Where(x => published.Any(o => o.Id == x.OpportunityId && o.Status != OpportunityStatus.Cancelled));
+            var plain = (
+                (long)await db.Volunteers.CountAsync(),
+                (long)await offered.SumAsync(x => x.Seats),
+                (long)await offered.SumAsync(x => x.Accepted),
+                (long)await published.CountAsync(),
+                (long)(await published.SumAsync(o => o.ExpectedBeneficiaries) ?? 0));
+            return (counters, plain);
+        });
+        Assert.Equal(dashboardRaw, dashboardCounted);
+
         foreach (var now in new[] { app.Clock.GetUtcNow(), new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero) })
         {
             var fromRaw = await app.QueryAsync(db => FiguresAsync(db, counters: false, cuts, now));
@@ -152,7 +183,7 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
 
         private async Task StepAsync(AtharDbContext db)
         {
-            switch (random.Next(13))
+            switch (random.Next(16))
             {
                 case 0 or 1:
                     await ApplyAsync(db);
@@ -259,6 +290,52 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
                     if (attendance is null) { await ApplyAsync(db); break; }
                     db.Attendance.Remove(attendance);
                     await db.SaveChangesAsync();
+                    break;
+                }
+                case 13:
+                {
+                    // A registration, sometimes just before a Saudi midnight; or an earlier one moved to another day, or
+                    // a profile without applications removed.
+                    var choice = random.Next(3);
+                    if (choice == 2 && await db.Volunteers.Where(v => !Volunteers.Contains(v.UserId) && !db.Applications.Any(a => a.VolunteerId == v.UserId))
+                            .OrderBy(v => v.UserId).Select(v => (Guid?)v.UserId).FirstOrDefaultAsync() is { } removable)
+                    {
+                        await db.Volunteers.Where(v => v.UserId == removable).ExecuteDeleteAsync();
+                        break;
+                    }
+                    var id = choice == 0 ? (await app.CreateVolunteersAsync(1, random.Next(2) == 0 ? Gender.Female : Gender.Male))[0] : Pick(Volunteers);
+                    var registered = new DateTimeOffset(new DateTime(2026, 10, 1).AddDays(random.Next(61)).AddHours(random.Next(2) == 0 ? 20.5 : 21.5), TimeSpan.Zero);
+                    var (region, city) = Pick(Places);
+                    await db.Volunteers.Where(v => v.UserId == id).ExecuteUpdateAsync(v => v
+                        .SetProperty(x => x.RegisteredAt, registered).SetProperty(x => x.RegionId, region).SetProperty(x => x.CityId, city));
+                    break;
+                }
+                case 14:
+                {
+                    // Seats offered or taken change; or a shift nobody applied to is removed.
+                    var shifts = await db.Shifts.OrderBy(x => x.Id).Select(x => x.Id).ToListAsync();
+                    if (shifts.Count == 0) { await ApplyAsync(db); break; }
+                    var id = Pick(shifts);
+                    if (random.Next(4) == 0 && !await db.Applications.AnyAsync(a => a.ShiftId == id) && !await db.Attendance.AnyAsync(x => x.ShiftId == id))
+                    {
+                        await db.Shifts.Where(x => x.Id == id).ExecuteDeleteAsync();
+                        break;
+                    }
+                    var (seats, accepted) = (2 + random.Next(8), random.Next(3));
+                    await db.Shifts.Where(x => x.Id == id).ExecuteUpdateAsync(x => x.SetProperty(y => y.Seats, seats).SetProperty(y => y.Accepted, accepted));
+                    break;
+                }
+                case 15:
+                {
+                    // An opportunity published on another day (sometimes across a Saudi midnight), unpublished, cancelled
+                    // or published again, with another expected number of beneficiaries.
+                    var id = Pick(Opportunities);
+                    DateTimeOffset? published = random.Next(4) == 0 ? null
+                        : new DateTimeOffset(new DateTime(2026, 10, 1).AddDays(random.Next(61)).AddHours(random.Next(2) == 0 ? 20.5 : 21.5), TimeSpan.Zero);
+                    var status = published is null ? OpportunityStatus.Draft : random.Next(3) == 0 ? OpportunityStatus.Cancelled : OpportunityStatus.Published;
+                    int? beneficiaries = random.Next(3) == 0 ? null : 10 * random.Next(1, 50);
+                    await db.Opportunities.Where(o => o.Id == id).ExecuteUpdateAsync(o => o
+                        .SetProperty(x => x.PublishedAt, published).SetProperty(x => x.Status, status).SetProperty(x => x.ExpectedBeneficiaries, beneficiaries));
                     break;
                 }
                 default:
@@ -406,6 +483,12 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             await db.Opportunities.Where(o => o.Id != w.Opportunities[0])
                 .ExecuteUpdateAsync(o => o.SetProperty(x => x.RegionId, 1).SetProperty(x => x.CityId, 101).SetProperty(x => x.FieldId, 16).SetProperty(x => x.ProgramId, program));
             await db.Opportunities.ExecuteUpdateAsync(o => o.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1));
+            // The dashboard's counters: every shift's seats, every opportunity's beneficiaries, one cancelled, every
+            // volunteer's home.
+            await db.Shifts.ExecuteUpdateAsync(x => x.SetProperty(y => y.Seats, y => y.Seats + 2).SetProperty(y => y.Accepted, y => y.Accepted + 1));
+            await db.Opportunities.ExecuteUpdateAsync(o => o.SetProperty(x => x.ExpectedBeneficiaries, x => (x.ExpectedBeneficiaries ?? 0) + 7));
+            await db.Opportunities.Where(o => o.Id == w.Opportunities[1]).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OpportunityStatus.Cancelled));
+            await db.Volunteers.ExecuteUpdateAsync(v => v.SetProperty(x => x.RegionId, 2).SetProperty(x => x.CityId, 202));
             await db.Organizations.Where(g => w.Organizations.Contains(g.Id)).ExecuteUpdateAsync(g => g.SetProperty(x => x.Type, OrganizationType.Government));
             await db.Volunteers.Where(v => w.Volunteers.Contains(v.UserId))
                 .ExecuteUpdateAsync(v => v.SetProperty(x => x.Gender, x => x.Gender == Gender.Female ? Gender.Male : Gender.Female));
@@ -422,7 +505,8 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             // Every counter trigger is a statement trigger now (tgtype bit 0 set means FOR EACH ROW).
             var kinds = await app.QueryAsync(db => db.Database.SqlQueryRaw<int>(
                 "SELECT (t.tgtype & 1)::int AS \"Value\" FROM pg_trigger t WHERE t.tgname LIKE 'athar_counters_%' AND NOT t.tgisinternal").ToListAsync());
-            Assert.Equal(3 * 3 + 4, kinds.Count);
+            // Participation: three tables with three events and four with updates only; dashboard: three and two.
+            Assert.Equal(3 * 3 + 4 + 3 * 3 + 2, kinds.Count);
             Assert.All(kinds, k => Assert.Equal(0, k));
         }
     }

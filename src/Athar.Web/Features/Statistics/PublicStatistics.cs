@@ -31,7 +31,7 @@ public sealed class PublicStatistics(IndicatorQueries indicators, ActivityQuerie
         var unique = await activity.UniqueVolunteersAsync(national, ct);
         var minutes = await activity.MinutesAsync(national, ct);
         var value = await activity.EconomicValueAsync(national, rates.Value, ct);
-        var opportunities = await indicators.Published(national).CountAsync(ct);
+        var (opportunities, _) = await indicators.PublishedAsync(national, ct);
         var organizations = await indicators.OrganizationsAt(national).CountAsync(o => o.Status == Data.Organizations.OrganizationStatus.Verified, ct);
 
         var byRegion = (await activity.BreakdownAsync(national, Breakdown.Region, rates.Value, ct)).ToDictionary(r => r.Key);
@@ -42,7 +42,7 @@ public sealed class PublicStatistics(IndicatorQueries indicators, ActivityQuerie
         {
             var cut = national with { RegionId = region.Id };
             registeredPerRegion.Add(await indicators.RegisteredVolunteersAsync(cut, ct));
-            opportunitiesPerRegion.Add(await indicators.Published(cut).CountAsync(ct));
+            opportunitiesPerRegion.Add((await indicators.PublishedAsync(cut, ct)).Published);
         }
         var uniquePerRegion = regions.Select(r => byRegion.GetValueOrDefault(r.Id)?.Volunteers ?? 0).ToList();
         var hiddenRegistered = Suppression.Column(registeredPerRegion, registered);
