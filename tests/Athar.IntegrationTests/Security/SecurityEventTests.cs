@@ -298,4 +298,63 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
         Assert.Equal("/api/v1/auth/login", limited.Values["Route"]);
         AssertNothingTyped(logs, "nobody@test.athar", WrongPassword);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task EmailChange_LogsTheRefusedPassword_TheRequest_TheAlteredLink_AndTheChange_NeverTheAddresses(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        var api = await app.ApiAsAsync(person.Email!, TestPeople.Password);
+        var address = $"moved-{Guid.NewGuid():N}@test.athar";
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync("/api/v1/me/email", new { newEmail = address, currentPassword = WrongPassword })).StatusCode);
+        AssertEvent(Assert.Single(logs.Events(1015)), userId, "api", reason: SecurityRefusal.WrongPassword);
+        Assert.Empty(logs.Events(1013));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync("/api/v1/me/email", new { newEmail = address, currentPassword = TestPeople.Password })).StatusCode);
+        var requested = Assert.Single(logs.Events(1013));
+        AssertEvent(requested, userId, "api");
+        Assert.Equal(false, requested.Values["AddressTaken"]);
+
+        var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Recipient == address).Select(m => m.Body).SingleAsync());
+        var link = System.Text.RegularExpressions.Regex.Match(body, @"/account/confirm-email-change\?userId=([0-9a-f-]{36})&email=([^&\s]+)&code=([A-Za-z0-9_-]+)");
+        Assert.True(link.Success, body);
+        var (linkUser, linkEmail, code) = (Guid.Parse(link.Groups[1].Value), Uri.UnescapeDataString(link.Groups[2].Value), link.Groups[3].Value);
+        logs.Clear();
+
+        var altered = (code[0] == 'A' ? "B" : "A") + code[1..];
+        Assert.False((await app.Api().PostAsJsonAsync("/api/v1/auth/confirm-email-change", new { userId = linkUser, email = linkEmail, code = altered })).IsSuccessStatusCode);
+        AssertEvent(Assert.Single(logs.Events(1015)), userId, "api", reason: SecurityRefusal.InvalidToken);
+        Assert.Empty(logs.Events(1014));
+
+        Assert.True((await app.Api().PostAsJsonAsync("/api/v1/auth/confirm-email-change", new { userId = linkUser, email = linkEmail, code })).IsSuccessStatusCode);
+        AssertEvent(Assert.Single(logs.Events(1014)), userId, "api");
+        AssertNothingTyped(logs, address, person.Email, WrongPassword, TestPeople.Password, code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ASignInPastTheParallelSessionLimit_LogsTheSessionItEnded(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (person, userId) = await RegisterAsync(app);
+        var limit = new Athar.Web.Features.Account.SessionLimits().MaxPerAccount;
+        for (var i = 0; i < limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ApiSignInAsync(app, person.Email!, TestPeople.Password)).StatusCode);
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        var sessions = await app.QueryAsync(db => db.UserSessions.Where(s => s.UserId == userId).Select(s => new { s.Id, s.CreatedAt }).ToListAsync());
+        var oldest = sessions.MinBy(s => s.CreatedAt)!.Id;
+        Assert.Empty(logs.Events(1007));
+
+        Assert.Equal(HttpStatusCode.OK, (await ApiSignInAsync(app, person.Email!, TestPeople.Password)).StatusCode);
+
+        var ended = Assert.Single(logs.Events(1007));
+        AssertEvent(ended, userId, "api");
+        Assert.Equal(oldest, ended.Values["SessionId"]);
+        Assert.Equal(limit, ended.Values["Limit"]);
+    }
 }
