@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Athar.Core.Import;
 using DocumentFormat.OpenXml;
@@ -21,6 +22,13 @@ public sealed class ImportTable
 {
     public const int MaxRows = 200_000;
 
+    /// <summary>
+    /// What an XLSX may unpack to, in bytes. It is a zip: a file within the upload limit can unpack to gigabytes
+    /// (a zip bomb), and the XML reader would unpack it all. 256 MB is several times a sheet of
+    /// <see cref="MaxRows"/> rows.
+    /// </summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
     private ImportTable(IReadOnlyList<string?> header, IReadOnlyList<ImportTableRow> rows, string format)
     {
         Header = header;
@@ -39,10 +47,17 @@ public sealed class ImportTable
     public static Encoding Windows1256 => Encoding.GetEncoding(1256);
 
     /// <summary>Reads an XLSX (told by its zip signature, whatever its name) or a CSV; null with a problem when it cannot.</summary>
-    public static ImportTable? Read(byte[] content, ImportEncoding encoding, List<ImportProblem> problems)
+    public static ImportTable? Read(byte[] content, ImportEncoding encoding, List<ImportProblem> problems, long maxUnpackedBytes = MaxUnpackedBytes)
     {
         if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4)
+        {
+            if (!UnpacksWithin(content, maxUnpackedBytes))
+            {
+                problems.Add(ImportProblem.File("File.UnpacksTooLarge", maxUnpackedBytes / (1024 * 1024)));
+                return null;
+            }
             return Finish(ReadXlsx(content, problems), "xlsx", problems);
+        }
 
         var (text, format) = Decode(content, encoding, problems);
         return text is null ? null : Finish(CsvReader.Parse(text), format, problems);
@@ -88,6 +103,39 @@ public sealed class ImportTable
         }
         // Every byte is defined in Windows-1256, so decoding cannot fail; a UTF-8 file read this way shows as mojibake.
         return (Windows1256.GetString(content), "csv windows-1256");
+    }
+
+    /// <summary>
+    /// Whether the zip's entries unpack to at most <paramref name="limit"/> bytes, counted by unpacking them (the
+    /// sizes an entry declares can lie), stopping as soon as the limit is passed. A zip that cannot be read passes:
+    /// the XLSX reader then reports it unreadable.
+    /// </summary>
+    private static bool UnpacksWithin(byte[] content, long limit)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (total + entry.Length > limit)
+                    return false;
+                using var unpacked = entry.Open();
+                int read;
+                while ((read = unpacked.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > limit)
+                        return false;
+                }
+            }
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return true;
+        }
     }
 
     private static List<ImportTableRow>? ReadXlsx(byte[] content, List<ImportProblem> problems)

@@ -51,6 +51,34 @@ public sealed class ImportFileTests
     }
 
     [Fact]
+    public void Xlsx_ThatUnpacksPastTheLimit_IsRefused_ByWhatItUnpacksTo()
+    {
+        var plain = ImportFiles.Xlsx(Arabic);
+        // Two megabytes of zeros pack into a few kilobytes: the small-file, large-content shape of a zip bomb.
+        using var padded = new MemoryStream();
+        padded.Write(plain);
+        using (var zip = new System.IO.Compression.ZipArchive(padded, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/media/padding.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[2 * 1024 * 1024]);
+        }
+        var bomb = padded.ToArray();
+        Assert.True(bomb.Length < 64 * 1024, $"{bomb.Length} bytes");
+        const long oneMegabyte = 1024 * 1024;
+
+        var problems = new List<ImportProblem>();
+        Assert.Null(ImportTable.Read(bomb, ImportEncoding.Auto, problems, maxUnpackedBytes: oneMegabyte));
+        var problem = Assert.Single(problems);
+        Assert.Equal("File.UnpacksTooLarge", problem.Code);
+
+        // The same limit lets the sheet without the padding through, and the real limit lets the padded one through.
+        var plainProblems = new List<ImportProblem>();
+        Assert.NotNull(ImportTable.Read(plain, ImportEncoding.Auto, plainProblems, maxUnpackedBytes: oneMegabyte));
+        Assert.Empty(plainProblems);
+        Assert.Equal("xlsx", Read(bomb).Format);
+    }
+
+    [Fact]
     public void Xlsx_IsRead_WithItsRowNumbers()
     {
         var table = Read(ImportFiles.Xlsx(Arabic));
