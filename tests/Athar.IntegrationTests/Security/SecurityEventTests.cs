@@ -205,6 +205,32 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AnotherOrganisationsAdmin_AcceptingItsApplication_GetsNotFound_AndIsLoggedAsAnObjectRefusal_ButAnUnknownIdIsNot(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var (organizationA, _, _) = await app.CreateVerifiedOrganizationAsync();
+        var (_, adminB, _) = await app.CreateVerifiedOrganizationAsync();
+        var opportunity = await app.CreatePublishedOpportunityAsync(organizationA, [app.ShiftFromNow(TimeSpan.FromHours(30), TimeSpan.FromHours(3), 2)]);
+        var volunteer = await app.CreatePersonAsync([Roles.Volunteer]);
+        Assert.Equal(HttpStatusCode.Created, (await (await app.ApiAsAsync(volunteer.Email, TestPeople.Password)).PostAsync($"/api/v1/shifts/{opportunity.Shifts[0].Id}/applications", null)).StatusCode);
+        var applicationId = await app.QueryAsync(db => db.Applications.Where(a => a.ShiftId == opportunity.Shifts[0].Id).Select(a => a.Id).SingleAsync());
+        var client = await app.ApiAsAsync(adminB.Email, TestPeople.Password);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/applications/{applicationId}/accept", null)).StatusCode);
+
+        var refused = Assert.Single(logs.Events(1032));
+        AssertEvent(refused, adminB.UserId, "api");
+        Assert.Equal("Application", refused.Values["ObjectType"]);
+        Assert.Equal(applicationId, refused.Values["ObjectId"]);
+
+        logs.Clear();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/applications/{Guid.NewGuid()}/accept", null)).StatusCode);
+        Assert.Empty(logs.Events(1032));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task RefreshToken_Used_IsLogged_AndAForgedOne_IsLoggedAsRefused(TestDatabase database)
     {
         var (app, logs) = scene.For(database);

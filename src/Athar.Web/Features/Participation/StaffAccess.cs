@@ -9,11 +9,24 @@ namespace Athar.Web.Features.Participation;
 
 /// <summary>
 /// Who may run an organisation's day-to-day participation work (review applicants, take attendance,
-/// approve hours): its admins and supervisors, and platform admins. Anything else answers "not found".
+/// approve hours): its admins and supervisors, and platform admins. Anything else answers "not found"; a refusal of
+/// an object that exists is logged as a failed authorisation (ASVS 16.3.2), like <c>OrganizationGate</c>'s.
 /// </summary>
-public sealed class StaffAccess(AtharDbContext db)
+public sealed class StaffAccess(AtharDbContext db, IHttpContextAccessor http)
 {
+    private const string Operation = "Operate";
+
     public async Task<bool> CanOperateAsync(ClaimsPrincipal user, Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        if (await MayOperateAsync(user, organizationId, cancellationToken))
+            return true;
+        // Only on the refusal path: one more lookup tells "not yours" from "does not exist".
+        if (await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
+            Refused(nameof(Organization), organizationId);
+        return false;
+    }
+
+    private async Task<bool> MayOperateAsync(ClaimsPrincipal user, Guid organizationId, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.PlatformAdmin))
             return await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken);
@@ -37,11 +50,22 @@ public sealed class StaffAccess(AtharDbContext db)
         await db.VolunteerHours.Where(h => h.Id == hoursId).Select(h => (Guid?)h.OrganizationId).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<bool> CanOperateApplicationAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default) =>
-        await OrganizationOfApplicationAsync(applicationId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+        await OrganizationOfApplicationAsync(applicationId, cancellationToken) is { } org && await MayOperateOrLogAsync(user, org, "Application", applicationId, cancellationToken);
 
     public async Task<bool> CanOperateShiftAsync(ClaimsPrincipal user, Guid shiftId, CancellationToken cancellationToken = default) =>
-        await OrganizationOfShiftAsync(shiftId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+        await OrganizationOfShiftAsync(shiftId, cancellationToken) is { } org && await MayOperateOrLogAsync(user, org, "Shift", shiftId, cancellationToken);
 
     public async Task<bool> CanOperateHoursAsync(ClaimsPrincipal user, Guid hoursId, CancellationToken cancellationToken = default) =>
-        await OrganizationOfHoursAsync(hoursId, cancellationToken) is { } org && await CanOperateAsync(user, org, cancellationToken);
+        await OrganizationOfHoursAsync(hoursId, cancellationToken) is { } org && await MayOperateOrLogAsync(user, org, "VolunteerHours", hoursId, cancellationToken);
+
+    /// <summary>The object exists (its organisation was found), so a refusal here is "not yours".</summary>
+    private async Task<bool> MayOperateOrLogAsync(ClaimsPrincipal user, Guid organizationId, string objectType, Guid objectId, CancellationToken cancellationToken)
+    {
+        if (await MayOperateAsync(user, organizationId, cancellationToken))
+            return true;
+        Refused(objectType, objectId);
+        return false;
+    }
+
+    private void Refused(string objectType, Guid objectId) => http.HttpContext?.ObjectAccessRefused(objectType, objectId, Operation);
 }
