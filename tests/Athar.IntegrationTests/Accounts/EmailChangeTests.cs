@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Athar.Core.Accounts;
 using Athar.Core.Audit;
 using Athar.IntegrationTests.Infrastructure;
@@ -12,30 +11,16 @@ namespace Athar.IntegrationTests.Accounts;
 /// A signed-in person moves their account to another e-mail address (/account/email, POST /api/v1/me/email): the
 /// current password first, a link to the new address, a notice to the old one, the change only when the link is used.
 /// </summary>
-public sealed partial class EmailChangeTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class EmailChangeTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    [GeneratedRegex(@"/account/confirm-email-change\?userId=([0-9a-f-]{36})&email=([^&\s]+)&code=([A-Za-z0-9_-]+)")]
-    private static partial Regex ConfirmationLink();
-
     private static string NewAddress() => $"moved-{Guid.NewGuid():N}@test.athar";
 
     private static Task<List<(string Recipient, string Body)>> MailAsync(AtharAppFactory app, Guid userId) =>
         app.QueryAsync(async db => (await db.OutboxMessages.Where(m => m.UserId == userId).Select(m => new { m.Recipient, m.Body }).ToListAsync())
             .Select(m => (m.Recipient, m.Body)).ToList());
 
-    private static async Task<(Guid UserId, string Email, string Code)> LinkSentToAsync(AtharAppFactory app, string address)
-    {
-        var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Recipient == address).Select(m => m.Body).SingleAsync());
-        var link = ConfirmationLink().Match(body);
-        Assert.True(link.Success, body);
-        return (Guid.Parse(link.Groups[1].Value), Uri.UnescapeDataString(link.Groups[2].Value), link.Groups[3].Value);
-    }
-
     private static Task<string?> EmailOfAsync(AtharAppFactory app, Guid userId) =>
         app.QueryAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync());
-
-    private static Task<HttpResponseMessage> ConfirmOnApiAsync(AtharAppFactory app, (Guid UserId, string Email, string Code) link) =>
-        app.Api().PostAsJsonAsync("/api/v1/auth/confirm-email-change", new { userId = link.UserId, email = link.Email, code = link.Code });
 
     private static async Task<HttpStatusCode> SignInStatusAsync(AtharAppFactory app, string email) =>
         (await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = email, password = TestPeople.Password })).StatusCode;
@@ -77,16 +62,16 @@ public sealed partial class EmailChangeTests(AppFixture fixture) : IClassFixture
         var mail = await MailAsync(app, person.UserId);
         Assert.Contains(mail, m => m.Recipient == person.Email && m.Body.Contains(address, StringComparison.Ordinal) && m.Body.Contains("/account/forgot-password", StringComparison.Ordinal));
         Assert.DoesNotContain(mail, m => m.Recipient == person.Email && m.Body.Contains("confirm-email-change", StringComparison.Ordinal));
-        var link = await LinkSentToAsync(app, address);
+        var link = await EmailChangeLinks.SentToAsync(app, address);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmOnApiAsync(app, link with { Email = NewAddress() })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmOnApiAsync(app, link with { Code = link.Code[..^4] + "AAAA" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await ConfirmOnApiAsync(app, link)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await EmailChangeLinks.ConfirmOnApiAsync(app, link with { Email = NewAddress() })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await EmailChangeLinks.ConfirmOnApiAsync(app, link with { Code = link.Code[..^4] + "AAAA" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await EmailChangeLinks.ConfirmOnApiAsync(app, link)).StatusCode);
 
         Assert.Equal(address, await EmailOfAsync(app, person.UserId));
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(app, address));
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInStatusAsync(app, person.Email));
-        Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmOnApiAsync(app, link)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await EmailChangeLinks.ConfirmOnApiAsync(app, link)).StatusCode);
         Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.EmailChanged && e.PersonId == person.UserId && e.ActorId == person.UserId)));
         // A sign-in identifier changed: the sessions opened before it end.
         Assert.Equal(HttpStatusCode.Redirect, (await otherDevice.GetAsync("/profile")).StatusCode);
@@ -105,11 +90,11 @@ public sealed partial class EmailChangeTests(AppFixture fixture) : IClassFixture
         var api = await app.ApiAsAsync(person.Email, TestPeople.Password);
         var address = NewAddress();
         Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync("/api/v1/me/email", new { newEmail = address, currentPassword = TestPeople.Password })).StatusCode);
-        var link = await LinkSentToAsync(app, address);
+        var link = await EmailChangeLinks.SentToAsync(app, address);
 
         app.Clock.Advance(TimeSpan.FromHours(25));
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmOnApiAsync(app, link)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await EmailChangeLinks.ConfirmOnApiAsync(app, link)).StatusCode);
         Assert.Equal(person.Email, await EmailOfAsync(app, person.UserId));
     }
 
@@ -159,7 +144,7 @@ public sealed partial class EmailChangeTests(AppFixture fixture) : IClassFixture
 
         var asked = await browser.PostFormAsync("/account/email", [new("NewEmail", address), new("CurrentPassword", TestPeople.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
-        var link = await LinkSentToAsync(app, address);
+        var link = await EmailChangeLinks.SentToAsync(app, address);
         var path = $"/account/confirm-email-change?userId={link.UserId}&email={Uri.EscapeDataString(link.Email)}&code={link.Code}";
 
         // Opening the link changes nothing (mail scanners follow links); its button does. The link opens signed out, in Arabic.

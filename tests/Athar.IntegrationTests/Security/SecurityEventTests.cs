@@ -344,20 +344,17 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
         AssertEvent(requested, userId, "api");
         Assert.Equal(false, requested.Values["AddressTaken"]);
 
-        var body = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.Recipient == address).Select(m => m.Body).SingleAsync());
-        var link = System.Text.RegularExpressions.Regex.Match(body, @"/account/confirm-email-change\?userId=([0-9a-f-]{36})&email=([^&\s]+)&code=([A-Za-z0-9_-]+)");
-        Assert.True(link.Success, body);
-        var (linkUser, linkEmail, code) = (Guid.Parse(link.Groups[1].Value), Uri.UnescapeDataString(link.Groups[2].Value), link.Groups[3].Value);
+        var link = await EmailChangeLinks.SentToAsync(app, address);
         logs.Clear();
 
-        var altered = (code[0] == 'A' ? "B" : "A") + code[1..];
-        Assert.False((await app.Api().PostAsJsonAsync("/api/v1/auth/confirm-email-change", new { userId = linkUser, email = linkEmail, code = altered })).IsSuccessStatusCode);
+        var altered = link with { Code = (link.Code[0] == 'A' ? "B" : "A") + link.Code[1..] };
+        Assert.False((await EmailChangeLinks.ConfirmOnApiAsync(app, altered)).IsSuccessStatusCode);
         AssertEvent(Assert.Single(logs.Events(1015)), userId, "api", reason: SecurityRefusal.InvalidToken);
         Assert.Empty(logs.Events(1014));
 
-        Assert.True((await app.Api().PostAsJsonAsync("/api/v1/auth/confirm-email-change", new { userId = linkUser, email = linkEmail, code })).IsSuccessStatusCode);
+        Assert.True((await EmailChangeLinks.ConfirmOnApiAsync(app, link)).IsSuccessStatusCode);
         AssertEvent(Assert.Single(logs.Events(1014)), userId, "api");
-        AssertNothingTyped(logs, address, person.Email, WrongPassword, TestPeople.Password, code);
+        AssertNothingTyped(logs, address, person.Email, WrongPassword, TestPeople.Password, link.Code);
     }
 
     [Theory]
