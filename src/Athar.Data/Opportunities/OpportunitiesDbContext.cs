@@ -6,4 +6,7 @@ public sealed partial class AtharDbContext
 {
     public DbSet<Opportunities.Opportunity> Opportunities => Set<Opportunities.Opportunity>();
     public DbSet<Opportunities.Shift> Shifts => Set<Opportunities.Shift>();
+
+    /// <summary>Written only by database triggers (<see cref="Opportunities.SearchableOpportunitySql"/>); read by the public search.</summary>
+    public DbSet<Opportunities.SearchableOpportunity> SearchableOpportunities => Set<Opportunities.SearchableOpportunity>();
 }

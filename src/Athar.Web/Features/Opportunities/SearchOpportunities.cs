@@ -4,15 +4,15 @@ using Athar.Core.Localization;
 using Athar.Core.Opportunities;
 using Athar.Data;
 using Athar.Data.Opportunities;
-using Athar.Data.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Opportunities;
 
 /// <summary>
-/// The public search: published and closed opportunities of verified organisations with a shift ahead.
+/// The public search: published and closed opportunities of verified organisations with a shift ahead, read from the
+/// searchable set (<see cref="SearchableOpportunity"/>) so a search touches only rows that can appear.
 /// Free text goes through the one normaliser; each query token must start some token of the stored
-/// search text. SQLite answers text from its FTS5 table, PostgreSQL from the trigram index; the filters,
+/// search text. SQLite answers text from its FTS5 table, PostgreSQL from the set's trigram index; the filters,
 /// the order and the keyset page are the same LINQ on both.
 /// </summary>
 public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
@@ -66,56 +66,55 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
         var today = DualDate.ToSaudiDate(now);
         var cursor = SearchCursor.Decode(query.Cursor) is { } c && c.Sort == query.Sort ? c : null;
 
+        // The searchable set holds only opportunities that are published or closed, of a verified organisation, with a
+        // next shift (kept by triggers); what depends on the clock is checked here. "A shift ahead" is the latest shift
+        // starting after now, exact without reading the shifts (NextShiftStartsAt may lag behind the clock).
         var opportunities = Text(OpportunitySearch.QueryTokens(query.Text))
-            .Where(o => (o.Status == OpportunityStatus.Published || o.Status == OpportunityStatus.Closed) && o.EndDate >= today);
+            .Where(s => s.EndDate >= today && s.LastShiftStartsAt > now);
 
-        // "Has a shift ahead" is read from the shifts, not from NextShiftStartsAt, which may lag behind the clock.
         if (query.From is not null || query.To is not null)
         {
             var from = query.From ?? DateOnly.MinValue;
             var to = query.To ?? DateOnly.MaxValue;
-            opportunities = opportunities.Where(o => db.Shifts.Any(s => s.OpportunityId == o.Id && s.StartsAt > now && s.Date >= from && s.Date <= to));
-        }
-        else
-        {
-            opportunities = opportunities.Where(o => db.Shifts.Any(s => s.OpportunityId == o.Id && s.StartsAt > now));
+            opportunities = opportunities.Where(s => db.Shifts.Any(x => x.OpportunityId == s.OpportunityId && x.StartsAt > now && x.Date >= from && x.Date <= to));
         }
 
         if (query.RegionId is { } region)
-            opportunities = opportunities.Where(o => o.RegionId == region);
+            opportunities = opportunities.Where(s => s.RegionId == region);
         if (query.CityId is { } city)
-            opportunities = opportunities.Where(o => o.CityId == city);
+            opportunities = opportunities.Where(s => s.CityId == city);
         if (query.FieldId is { } field)
-            opportunities = opportunities.Where(o => o.FieldId == field);
+            opportunities = opportunities.Where(s => s.FieldId == field);
         if (query.Gender is { } gender)
             opportunities = gender == GenderRequirement.Any
-                ? opportunities.Where(o => o.Gender == GenderRequirement.Any)
-                : opportunities.Where(o => o.Gender == gender || o.Gender == GenderRequirement.Any);
+                ? opportunities.Where(s => s.Gender == GenderRequirement.Any)
+                : opportunities.Where(s => s.Gender == gender || s.Gender == GenderRequirement.Any);
         if (query.Remote is { } remote)
-            opportunities = opportunities.Where(o => o.IsRemote == remote);
+            opportunities = opportunities.Where(s => s.IsRemote == remote);
         if (query.SeatsLeft)
-            opportunities = opportunities.Where(o => o.SeatsTotal - o.SeatsTaken > 0);
+            opportunities = opportunities.Where(s => s.SeatsLeft > 0);
         if (query.License is { } license)
-            opportunities = opportunities.Where(o => o.RequiredLicense == license);
+            opportunities = opportunities.Where(s => s.RequiredLicense == license);
 
         opportunities = query.Sort switch
         {
-            OpportunitySort.Newest => AfterNewest(opportunities.Where(o => o.PublishedAt != null), cursor),
+            OpportunitySort.Newest => AfterNewest(opportunities.Where(s => s.PublishedAt != null), cursor),
             OpportunitySort.MostSeats => AfterMostSeats(opportunities, cursor),
-            _ => AfterSoonest(opportunities.Where(o => o.NextShiftStartsAt != null), cursor),
+            _ => AfterSoonest(opportunities, cursor),
         };
 
+        // The page's display columns come from the opportunity and its organisation, joined by key for the rows kept.
         var visible =
-            from o in opportunities
+            from s in opportunities
+            join o in db.Opportunities on s.OpportunityId equals o.Id
             join org in db.Organizations on o.OrganizationId equals org.Id
-            where org.Status == OrganizationStatus.Verified
-            select new { o, org };
+            select new { s, o, org };
 
         var ordered = query.Sort switch
         {
-            OpportunitySort.Newest => visible.OrderByDescending(x => x.o.PublishedAt).ThenByDescending(x => x.o.Id),
-            OpportunitySort.MostSeats => visible.OrderByDescending(x => x.o.SeatsTotal - x.o.SeatsTaken).ThenBy(x => x.o.Id),
-            _ => visible.OrderBy(x => x.o.NextShiftStartsAt).ThenBy(x => x.o.Id),
+            OpportunitySort.Newest => visible.OrderByDescending(x => x.s.PublishedAt).ThenByDescending(x => x.s.OpportunityId),
+            OpportunitySort.MostSeats => visible.OrderByDescending(x => x.s.SeatsLeft).ThenBy(x => x.s.OpportunityId),
+            _ => visible.OrderBy(x => x.s.NextShiftStartsAt).ThenBy(x => x.s.OpportunityId),
         };
 
         // Scalars only: the search text (up to 12k characters) and unused columns never leave the database.
@@ -148,10 +147,10 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
     }
 
     /// <summary>The provider-specific part: only the text match differs between the databases.</summary>
-    private IQueryable<Opportunity> Text(IReadOnlyList<string> tokens)
+    private IQueryable<SearchableOpportunity> Text(IReadOnlyList<string> tokens)
     {
         if (tokens.Count == 0)
-            return db.Opportunities;
+            return db.SearchableOpportunities;
         if (db.Database.IsSqlite())
         {
             // FTS5 over the same normalised text, kept in step by triggers (external content on rowid).
@@ -159,42 +158,43 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
             var match = OpportunitySearch.Fts5Match(tokens);
             var ids = db.Database.SqlQuery<Guid>(
                 $"""SELECT "Id" AS "Value" FROM "Opportunities" WHERE rowid IN (SELECT rowid FROM "OpportunitySearch" WHERE "OpportunitySearch" MATCH {match})""");
-            return db.Opportunities.Where(o => ids.Contains(o.Id));
+            return db.SearchableOpportunities.Where(s => ids.Contains(s.OpportunityId));
         }
-        IQueryable<Opportunity> query = db.Opportunities;
+        // The set's own copy of the search text, under its own trigram index.
+        IQueryable<SearchableOpportunity> query = db.SearchableOpportunities;
         foreach (var token in tokens)
         {
             var pattern = OpportunitySearch.LikePattern(token);
-            query = query.Where(o => EF.Functions.Like(o.SearchText, pattern));
+            query = query.Where(s => EF.Functions.Like(s.SearchText, pattern));
         }
         return query;
     }
 
     // Keyset: continue strictly after the cursor's row in the sort's order (key, then id).
-    private static IQueryable<Opportunity> AfterSoonest(IQueryable<Opportunity> rows, SearchCursor? cursor)
+    private static IQueryable<SearchableOpportunity> AfterSoonest(IQueryable<SearchableOpportunity> rows, SearchCursor? cursor)
     {
         if (cursor is null)
             return rows;
         var key = new DateTimeOffset(cursor.Key, TimeSpan.Zero);
         var id = cursor.Id;
-        return rows.Where(o => o.NextShiftStartsAt > key || (o.NextShiftStartsAt == key && o.Id.CompareTo(id) > 0));
+        return rows.Where(s => s.NextShiftStartsAt > key || (s.NextShiftStartsAt == key && s.OpportunityId.CompareTo(id) > 0));
     }
 
-    private static IQueryable<Opportunity> AfterNewest(IQueryable<Opportunity> rows, SearchCursor? cursor)
+    private static IQueryable<SearchableOpportunity> AfterNewest(IQueryable<SearchableOpportunity> rows, SearchCursor? cursor)
     {
         if (cursor is null)
             return rows;
         var key = new DateTimeOffset(cursor.Key, TimeSpan.Zero);
         var id = cursor.Id;
-        return rows.Where(o => o.PublishedAt < key || (o.PublishedAt == key && o.Id.CompareTo(id) < 0));
+        return rows.Where(s => s.PublishedAt < key || (s.PublishedAt == key && s.OpportunityId.CompareTo(id) < 0));
     }
 
-    private static IQueryable<Opportunity> AfterMostSeats(IQueryable<Opportunity> rows, SearchCursor? cursor)
+    private static IQueryable<SearchableOpportunity> AfterMostSeats(IQueryable<SearchableOpportunity> rows, SearchCursor? cursor)
     {
         if (cursor is null)
             return rows;
         var key = (int)Math.Clamp(cursor.Key, int.MinValue, int.MaxValue);
         var id = cursor.Id;
-        return rows.Where(o => o.SeatsTotal - o.SeatsTaken < key || (o.SeatsTotal - o.SeatsTaken == key && o.Id.CompareTo(id) > 0));
+        return rows.Where(s => s.SeatsLeft < key || (s.SeatsLeft == key && s.OpportunityId.CompareTo(id) > 0));
     }
 }

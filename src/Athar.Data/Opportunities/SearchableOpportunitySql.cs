@@ -1,0 +1,143 @@
+using System.Globalization;
+using Athar.Core.Opportunities;
+using Athar.Data.Infrastructure;
+using Athar.Data.Organizations;
+
+namespace Athar.Data.Opportunities;
+
+/// <summary>
+/// RAW SQL, per provider, that keeps <see cref="SearchableOpportunity"/> rows equal to their definition: an opportunity
+/// is in the set while it is published or closed, its organisation is verified and it has a next shift. Every trigger
+/// refreshes the opportunities a change touches the same way, "delete the row, insert it again if the opportunity
+/// qualifies", from the one <see cref="Source"/> query the rebuild also uses, so no event-by-event logic can drift from
+/// the definition. Triggers, rather than the application, because many writers change these columns: the opportunity
+/// pages and API, the next-shift job, seats on every acceptance, organisation verification, imports and seeders.
+/// <para>
+/// What fires a refresh: an opportunity inserted, deleted, or updated in a column the set copies or its membership
+/// reads; a shift inserted, deleted, or moved (its latest start); an organisation's status. Updates of other columns
+/// (a shift's accepted count, an organisation's name) do not fire: those are not copied (the search text is, and the
+/// app rewrites it on Opportunities after a rename). SQLite drops a table's triggers when a later migration rebuilds
+/// that table: such a migration must run <see cref="Install"/> again.
+/// </para>
+/// </summary>
+public static class SearchableOpportunitySql
+{
+    private const string Table = "\"SearchableOpportunities\"";
+
+    private static readonly string Visible =
+        $"o.\"Status\" IN ({Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)}) " +
+        $"AND g.\"Status\" = {Int((int)OrganizationStatus.Verified)} AND o.\"NextShiftStartsAt\" IS NOT NULL";
+
+    /// <summary>Opportunity columns an update of which moves a row in or out of the set or changes what it holds.</summary>
+    private static readonly string[] OpportunityColumns =
+    [
+        "Status", "OrganizationId", "NextShiftStartsAt", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender",
+        "RequiredLicense", "EndDate", "PublishedAt", "SeatsTotal", "SeatsTaken",
+    ];
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    /// <summary>The set's rows for the opportunities <paramref name="scope"/> (a condition on <c>o</c>) selects.</summary>
+    private static string Source(string scope) => $"""
+        INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
+            "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft")
+        SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
+            o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
+            o."SeatsTotal" - o."SeatsTaken"
+        FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
+        WHERE {Visible} AND ({scope})
+        """;
+
+    /// <summary>The statements that create the triggers (and on PostgreSQL their functions), then fill the set from the rows already there.</summary>
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
+        [.. provider == DatabaseProvider.Postgres ? PostgresTriggers() : SqliteTriggers(), .. Rebuild()];
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ?
+        [
+            "DROP TRIGGER IF EXISTS \"Searchable_Opportunities\" ON \"Opportunities\";",
+            "DROP TRIGGER IF EXISTS \"Searchable_Shifts\" ON \"Shifts\";",
+            "DROP TRIGGER IF EXISTS \"Searchable_Organizations\" ON \"Organizations\";",
+            "DROP FUNCTION IF EXISTS \"SearchableOpportunities_Trigger\"();",
+            "DROP FUNCTION IF EXISTS \"SearchableOpportunities_Refresh\"(uuid[]);",
+        ]
+        : [.. SqliteTriggerNames.Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
+
+    /// <summary>Recomputes the whole set from Opportunities, Shifts and Organizations (after a bulk load that set triggers aside).</summary>
+    public static IReadOnlyList<string> Rebuild() => [$"DELETE FROM {Table};", Source("1 = 1") + ";"];
+
+    private static IEnumerable<string> PostgresTriggers()
+    {
+        yield return $"""
+            CREATE FUNCTION "SearchableOpportunities_Refresh"(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+            DELETE FROM {Table} WHERE "OpportunityId" = ANY(ids);
+            {Source("o.\"Id\" = ANY(ids)")};
+            $$;
+            """;
+        // One function for the three tables: which opportunities the changed row concerns.
+        yield return $"""
+            CREATE FUNCTION "SearchableOpportunities_Trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_TABLE_NAME = 'Organizations' THEN
+                    PERFORM "SearchableOpportunities_Refresh"(ARRAY(
+                        SELECT o."Id" FROM "Opportunities" o
+                        WHERE o."OrganizationId" = NEW."Id"
+                          AND o."Status" IN ({Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)})));
+                ELSIF TG_TABLE_NAME = 'Shifts' THEN
+                    IF TG_OP = 'INSERT' THEN
+                        PERFORM "SearchableOpportunities_Refresh"(ARRAY[NEW."OpportunityId"]);
+                    ELSIF TG_OP = 'DELETE' THEN
+                        PERFORM "SearchableOpportunities_Refresh"(ARRAY[OLD."OpportunityId"]);
+                    ELSE
+                        PERFORM "SearchableOpportunities_Refresh"(ARRAY[OLD."OpportunityId", NEW."OpportunityId"]);
+                    END IF;
+                ELSIF TG_OP = 'DELETE' THEN
+                    PERFORM "SearchableOpportunities_Refresh"(ARRAY[OLD."Id"]);
+                ELSE
+                    PERFORM "SearchableOpportunities_Refresh"(ARRAY[NEW."Id"]);
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+            """;
+        yield return $"""
+            CREATE TRIGGER "Searchable_Opportunities" AFTER INSERT OR DELETE OR UPDATE OF {Quoted(OpportunityColumns)} ON "Opportunities"
+            FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
+            """;
+        yield return """
+            CREATE TRIGGER "Searchable_Shifts" AFTER INSERT OR DELETE OR UPDATE OF "StartsAt", "OpportunityId" ON "Shifts"
+            FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
+            """;
+        yield return """
+            CREATE TRIGGER "Searchable_Organizations" AFTER UPDATE OF "Status" ON "Organizations"
+            FOR EACH ROW WHEN (OLD."Status" IS DISTINCT FROM NEW."Status") EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
+            """;
+    }
+
+    private static readonly string[] SqliteTriggerNames =
+    [
+        "Searchable_Opportunities_Insert", "Searchable_Opportunities_Update", "Searchable_Opportunities_Delete",
+        "Searchable_Shifts_Insert", "Searchable_Shifts_Update", "Searchable_Shifts_Delete", "Searchable_Organizations_Update",
+    ];
+
+    // SQLite has row triggers only, and no functions: each trigger repeats the refresh for its own rows.
+    private static IEnumerable<string> SqliteTriggers()
+    {
+        static string Refresh(string id) => $"DELETE FROM {Table} WHERE \"OpportunityId\" = {id}; {Source($"o.\"Id\" = {id}")};";
+        var published = $"{Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)}";
+        string Trigger(string name, string when, string body) => $"CREATE TRIGGER \"{name}\" {when} BEGIN {body} END;";
+
+        yield return Trigger("Searchable_Opportunities_Insert", "AFTER INSERT ON \"Opportunities\"", Refresh("new.\"Id\""));
+        yield return Trigger("Searchable_Opportunities_Update", $"AFTER UPDATE OF {Quoted(OpportunityColumns)} ON \"Opportunities\"", Refresh("new.\"Id\""));
+        yield return Trigger("Searchable_Opportunities_Delete", "AFTER DELETE ON \"Opportunities\"", $"DELETE FROM {Table} WHERE \"OpportunityId\" = old.\"Id\";");
+        yield return Trigger("Searchable_Shifts_Insert", "AFTER INSERT ON \"Shifts\"", Refresh("new.\"OpportunityId\""));
+        yield return Trigger("Searchable_Shifts_Update", "AFTER UPDATE OF \"StartsAt\", \"OpportunityId\" ON \"Shifts\"",
+            Refresh("old.\"OpportunityId\"") + " " + Refresh("new.\"OpportunityId\""));
+        yield return Trigger("Searchable_Shifts_Delete", "AFTER DELETE ON \"Shifts\"", Refresh("old.\"OpportunityId\""));
+        yield return Trigger("Searchable_Organizations_Update", "AFTER UPDATE OF \"Status\" ON \"Organizations\" WHEN old.\"Status\" IS NOT new.\"Status\"",
+            $"DELETE FROM {Table} WHERE \"OpportunityId\" IN (SELECT \"Id\" FROM \"Opportunities\" WHERE \"OrganizationId\" = new.\"Id\"); " +
+            Source($"o.\"OrganizationId\" = new.\"Id\" AND o.\"Status\" IN ({published})") + ";");
+    }
+}
