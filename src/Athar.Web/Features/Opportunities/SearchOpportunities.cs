@@ -103,9 +103,11 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
             _ => AfterSoonest(opportunities, cursor),
         };
 
-        // The page's display columns come from the opportunity and its organisation, joined by key for the rows kept.
+        // The page is cut on the set alone, then its rows are joined by key to the opportunity and its organisation for
+        // the display columns: the joins cost 21 key lookups, however many rows matched.
+        var page = Ordered(opportunities, query.Sort).Take(PageSize + 1);
         var visible =
-            from s in opportunities
+            from s in page
             join o in db.Opportunities on s.OpportunityId equals o.Id
             join org in db.Organizations on o.OrganizationId equals org.Id
             select new { s, o, org };
@@ -125,7 +127,6 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
                 x.o.FieldId, x.o.RegionId, x.o.CityId, x.o.IsRemote, x.o.StartDate, x.o.EndDate, x.o.NextShiftStartsAt, x.o.SeatsTotal,
                 SeatsLeft = x.o.SeatsTotal - x.o.SeatsTaken, x.o.Status, x.o.Gender, x.o.RequiredLicense, x.o.Type, x.o.PublishedAt,
             })
-            .Take(PageSize + 1)
             .AsNoTracking()
             .ToListAsync(cancellationToken))
             .Select(r => new Item(
@@ -135,16 +136,23 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
 
         if (rows.Count <= PageSize)
             return new Page(rows, null);
-        var page = rows.Take(PageSize).ToList();
-        var last = page[^1];
+        var items = rows.Take(PageSize).ToList();
+        var last = items[^1];
         var key = query.Sort switch
         {
             OpportunitySort.Newest => last.PublishedAt!.Value.UtcTicks,
             OpportunitySort.MostSeats => last.SeatsLeft,
             _ => last.NextShiftStartsAt!.Value.UtcTicks,
         };
-        return new Page(page, new SearchCursor(query.Sort, key, last.Id).Encode());
+        return new Page(items, new SearchCursor(query.Sort, key, last.Id).Encode());
     }
+
+    private static IOrderedQueryable<SearchableOpportunity> Ordered(IQueryable<SearchableOpportunity> rows, OpportunitySort sort) => sort switch
+    {
+        OpportunitySort.Newest => rows.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.OpportunityId),
+        OpportunitySort.MostSeats => rows.OrderByDescending(s => s.SeatsLeft).ThenBy(s => s.OpportunityId),
+        _ => rows.OrderBy(s => s.NextShiftStartsAt).ThenBy(s => s.OpportunityId),
+    };
 
     /// <summary>The provider-specific part: only the text match differs between the databases.</summary>
     private IQueryable<SearchableOpportunity> Text(IReadOnlyList<string> tokens)
