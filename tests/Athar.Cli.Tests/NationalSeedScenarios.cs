@@ -155,6 +155,14 @@ public static class NationalSeedScenarios
         // Search works after the bulk load: the provider's index finds what the stored search text holds.
         await AssertSearchFindsAsync(db, opportunities.Values.First().Title.Ar);
 
+        // The searchable set was rebuilt after loading: exactly the published or closed opportunities of verified organisations with a next shift.
+        var verified = (await db.Organizations.AsNoTracking().Where(g => g.Status == Data.Organizations.OrganizationStatus.Verified).Select(g => g.Id).ToListAsync()).ToHashSet();
+        var searchable = opportunities.Values
+            .Where(o => o.Status is OpportunityStatus.Published or OpportunityStatus.Closed && o.NextShiftStartsAt is not null && verified.Contains(o.OrganizationId))
+            .Select(o => o.Id).Order().ToList();
+        Assert.NotEmpty(searchable);
+        Assert.Equal(searchable, (await db.SearchableOpportunities.Select(s => s.OpportunityId).ToListAsync()).Order().ToList());
+
         await NationalSeedGroups.AssertTeamsProgramsAndInitiativesAsync(db);
     }
 
