@@ -908,61 +908,6 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
-                {
-                    b.Property<Guid>("OpportunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("CityId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("EndDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Gender")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsRemote")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LastShiftStartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("NextShiftStartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RequiredLicense")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(12000)
-                        .HasColumnType("character varying(12000)");
-
-                    b.Property<int>("SeatsLeft")
-                        .HasColumnType("integer");
-
-                    b.HasKey("OpportunityId");
-
-                    b.HasIndex("NextShiftStartsAt", "OpportunityId");
-
-                    b.HasIndex("PublishedAt", "OpportunityId");
-
-                    b.HasIndex("SeatsLeft", "OpportunityId")
-                        .IsDescending(true, false);
-
-                    b.ToTable("SearchableOpportunities");
-                });
-
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3790,15 +3735,6 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
-                {
-                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
-                        .WithOne()
-                        .HasForeignKey("Athar.Data.Opportunities.SearchableOpportunity", "OpportunityId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

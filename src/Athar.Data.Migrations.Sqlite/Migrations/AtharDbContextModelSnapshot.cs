@@ -891,61 +891,6 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
-                {
-                    b.Property<Guid>("OpportunityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Gender")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsRemote")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastShiftStartsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextShiftStartsAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RequiredLicense")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(12000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SeatsLeft")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OpportunityId");
-
-                    b.HasIndex("NextShiftStartsAt", "OpportunityId");
-
-                    b.HasIndex("PublishedAt", "OpportunityId");
-
-                    b.HasIndex("SeatsLeft", "OpportunityId")
-                        .IsDescending(true, false);
-
-                    b.ToTable("SearchableOpportunities");
-                });
-
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3762,15 +3707,6 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
-                {
-                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
-                        .WithOne()
-                        .HasForeignKey("Athar.Data.Opportunities.SearchableOpportunity", "OpportunityId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
