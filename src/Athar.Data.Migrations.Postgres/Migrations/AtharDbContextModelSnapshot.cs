@@ -908,6 +908,61 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsRemote")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastShiftStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextShiftStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequiredLicense")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OpportunityId");
+
+                    b.HasIndex("NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("PublishedAt", "OpportunityId");
+
+                    b.HasIndex("SeatsLeft", "OpportunityId")
+                        .IsDescending(true, false);
+
+                    b.ToTable("SearchableOpportunities");
+                });
+
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2881,10 +2936,13 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status", "Slot");
 
                     b.ToTable("StatsApplicationCounts", (string)null);
                 });
@@ -2903,13 +2961,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Due")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Present")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsAttendanceCounts", (string)null);
                 });
@@ -2947,13 +3008,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Flagged")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Records")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
@@ -2972,13 +3036,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Beneficiaries")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Published")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsPublishedCounts", (string)null);
                 });
@@ -3019,10 +3086,13 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsRegistrationCounts", (string)null);
                 });
@@ -3041,13 +3111,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Filled")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Offered")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsSeatCounts", (string)null);
                 });
@@ -3735,6 +3808,15 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
+                {
+                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("Athar.Data.Opportunities.SearchableOpportunity", "OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

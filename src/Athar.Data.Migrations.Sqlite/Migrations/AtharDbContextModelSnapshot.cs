@@ -891,6 +891,61 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRemote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastShiftStartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextShiftStartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredLicense")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpportunityId");
+
+                    b.HasIndex("NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("PublishedAt", "OpportunityId");
+
+                    b.HasIndex("SeatsLeft", "OpportunityId")
+                        .IsDescending(true, false);
+
+                    b.ToTable("SearchableOpportunities");
+                });
+
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2859,10 +2914,13 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status", "Slot");
 
                     b.ToTable("StatsApplicationCounts", (string)null);
                 });
@@ -2881,13 +2939,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Due")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Present")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsAttendanceCounts", (string)null);
                 });
@@ -2925,13 +2986,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Flagged")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Records")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
@@ -2950,13 +3014,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Beneficiaries")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Published")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsPublishedCounts", (string)null);
                 });
@@ -2997,10 +3064,13 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsRegistrationCounts", (string)null);
                 });
@@ -3019,13 +3089,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Filled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Offered")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsSeatCounts", (string)null);
                 });
@@ -3707,6 +3780,15 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Athar.Data.Opportunities.SearchableOpportunity", b =>
+                {
+                    b.HasOne("Athar.Data.Opportunities.Opportunity", null)
+                        .WithOne()
+                        .HasForeignKey("Athar.Data.Opportunities.SearchableOpportunity", "OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -90,8 +90,8 @@ public sealed class NationalSeeder(AtharDbContext db)
         var rebuild = Stopwatch.StartNew();
         List<string> afterLoad = provider == DatabaseProvider.Sqlite
             // The FTS5 table follows Opportunities by rowid; its triggers were set aside, so it is filled in one pass.
-            ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All)]
-            : [.. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All)];
+            ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)]
+            : [.. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)];
         await loader.CommitAsync(afterLoad, stage => progress.Report(stage, 1, generating: false), cancellationToken);
         rebuild.Stop();
 

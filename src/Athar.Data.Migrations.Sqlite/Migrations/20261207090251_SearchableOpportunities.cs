@@ -1,0 +1,79 @@
+﻿using System;
+using Athar.Data.Infrastructure;
+using Athar.Data.Opportunities;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Athar.Data.Migrations.Sqlite.Migrations
+{
+    /// <summary>
+    /// The searchable set: the opportunities that can appear in the public search (published or closed, verified
+    /// organisation, a next shift) with what the search matches, filters and orders by, kept by triggers
+    /// (SearchableOpportunitySql) and filled from the rows already there. SQLite matches text with the FTS5 table on Opportunities.
+    /// </summary>
+    public partial class SearchableOpportunities : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SearchableOpportunities",
+                columns: table => new
+                {
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRemote = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredLicense = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NextShiftStartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastShiftStartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SeatsLeft = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchableOpportunities", x => x.OpportunityId);
+                    table.ForeignKey(
+                        name: "FK_SearchableOpportunities_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchableOpportunities_NextShiftStartsAt_OpportunityId",
+                table: "SearchableOpportunities",
+                columns: new[] { "NextShiftStartsAt", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchableOpportunities_PublishedAt_OpportunityId",
+                table: "SearchableOpportunities",
+                columns: new[] { "PublishedAt", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchableOpportunities_SeatsLeft_OpportunityId",
+                table: "SearchableOpportunities",
+                columns: new[] { "SeatsLeft", "OpportunityId" },
+                descending: new[] { true, false });
+
+            foreach (var statement in SearchableOpportunitySql.Install(DatabaseProvider.Sqlite))
+                migrationBuilder.Sql(statement);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var statement in SearchableOpportunitySql.Uninstall(DatabaseProvider.Sqlite))
+                migrationBuilder.Sql(statement);
+
+            migrationBuilder.DropTable(
+                name: "SearchableOpportunities");
+        }
+    }
+}
