@@ -2,6 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Athar.Core.Attendance;
 using Athar.IntegrationTests.Infrastructure;
+using Athar.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Athar.IntegrationTests.Performance;
 
@@ -72,6 +76,29 @@ public sealed class DashboardCacheTests
         // A second request within the lifetime is the same entry: the same moment of computation.
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(national.GetProperty("computedAt").GetDateTimeOffset(), (await StatsAsync(arabic)).GetProperty("computedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task ConcurrentMisses_ComputeOnce_AndAFailureIsNotKept()
+    {
+        using var cache = new DashboardCache(Options.Create(new DashboardCacheOptions { Seconds = 30 }), new FakeTimeProvider(), new HttpContextAccessor());
+        var computations = 0;
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<int> SlowAsync(CancellationToken _)
+        {
+            Interlocked.Increment(ref computations);
+            return await release.Task;
+        }
+
+        var first = cache.GetOrComputeAsync("k", SlowAsync, CancellationToken.None);
+        var second = cache.GetOrComputeAsync("k", SlowAsync, CancellationToken.None);
+        release.SetResult(42);
+        Assert.Equal(42, (await first).Value);
+        Assert.Equal(42, (await second).Value);
+        Assert.Equal(1, computations);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrComputeAsync<int>("failing", _ => throw new InvalidOperationException(), CancellationToken.None));
+        Assert.Equal(7, (await cache.GetOrComputeAsync("failing", _ => Task.FromResult(7), CancellationToken.None)).Value);
     }
 
     private static async Task<JsonElement> DashboardAsync(HttpClient api, Guid organizationId) =>
