@@ -2881,10 +2881,13 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status", "Slot");
 
                     b.ToTable("StatsApplicationCounts", (string)null);
                 });
@@ -2903,13 +2906,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Due")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Present")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsAttendanceCounts", (string)null);
                 });
@@ -2947,13 +2953,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Flagged")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Records")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
@@ -2972,13 +2981,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Beneficiaries")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Published")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsPublishedCounts", (string)null);
                 });
@@ -3019,10 +3031,13 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsRegistrationCounts", (string)null);
                 });
@@ -3041,13 +3056,16 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("smallint");
+
                     b.Property<long>("Filled")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Offered")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsSeatCounts", (string)null);
                 });

@@ -2859,10 +2859,13 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Status", "Slot");
 
                     b.ToTable("StatsApplicationCounts", (string)null);
                 });
@@ -2881,13 +2884,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Due")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Present")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsAttendanceCounts", (string)null);
                 });
@@ -2925,13 +2931,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Flagged")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Records")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsHoursCounts", (string)null);
                 });
@@ -2950,13 +2959,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Beneficiaries")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Published")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsPublishedCounts", (string)null);
                 });
@@ -2997,10 +3009,13 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsRegistrationCounts", (string)null);
                 });
@@ -3019,13 +3034,16 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<short>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Filled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Offered")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Dim", "DimValue", "ScopeId", "Day");
+                    b.HasKey("Dim", "DimValue", "ScopeId", "Day", "Slot");
 
                     b.ToTable("StatsSeatCounts", (string)null);
                 });

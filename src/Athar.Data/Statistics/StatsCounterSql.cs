@@ -25,6 +25,23 @@ public enum CounterGroup
 }
 
 /// <summary>
+/// How counter rows are keyed and how their triggers keep concurrent writers apart. Migrations before CounterStripes
+/// install <see cref="Unstriped"/> (their tables have no <c>Slot</c> column); the rebuild, the seeder and later
+/// migrations use <see cref="StatsCounterSql.Latest"/>.
+/// </summary>
+public enum CounterSchema
+{
+    /// <summary>One row per day and cut; every counter trigger takes one global lock held to commit (migrations StatisticsCounters to DashboardCounters).</summary>
+    Unstriped,
+
+    /// <summary>
+    /// Rows striped over <see cref="StatsCounterSql.Stripes"/> slots per day and cut, and locks on the entities a
+    /// counted fact depends on instead of the global one (migration CounterStripes, ADR 0017 "Concurrent writers").
+    /// </summary>
+    Striped,
+}
+
+/// <summary>
 /// RAW SQL, per provider, for the counters <see cref="StatsApplicationCount"/>, <see cref="StatsAttendanceCount"/> and
 /// <see cref="StatsHoursCount"/>: per Saudi day and cut, kept by triggers in the transaction that writes
 /// Applications, Attendance, VolunteerHours, or a row whose change moves facts between cuts (a shift's end, an
@@ -41,13 +58,17 @@ public enum CounterGroup
 /// bulk change of thousands of rows costs a few set-based statements rather than a few per row.
 /// </para>
 /// <para>
-/// Concurrency: on PostgreSQL, two transactions could each compute a contribution from a state the other is
-/// changing (a shift moved while an attendance is recorded) and both commit stale figures. Each trigger therefore
-/// takes one transaction-scoped advisory lock before counting (the same key for every counter trigger, so there is no order
-/// to get wrong and no deadlock among them); in READ COMMITTED the next statement takes a fresh snapshot, so it
-/// sees whatever the previous holder committed. It serialises counter writers, which the national day row
-/// (updated by every writer of the day) already did. <c>athar stats rebuild</c> takes the same lock. SQLite has
-/// one writer at a time.
+/// Concurrency on PostgreSQL (<see cref="CounterSchema.Striped"/>): two transactions could each compute a contribution
+/// from a state the other is changing (a shift moved while an attendance is recorded) and both commit stale figures.
+/// So every trigger takes transaction-scoped advisory locks before counting: exclusive on the entity whose move it
+/// counts (a shift's end, an opportunity's place, an application's status or attendance), shared on the entities the
+/// counted facts read that others move (the opportunity and shift of an application), in a fixed order (opportunity,
+/// shift, application; then the key), and shared on one global key that the rebuild, rare wide moves (an
+/// organisation's type, a volunteer's gender) and bulk statements take exclusively instead. In READ COMMITTED the
+/// next statement takes a fresh snapshot, so it sees whatever the previous holder of a conflicting lock committed.
+/// Writers that share no entity do not wait for each other; the rows every writer of a day updates (the national
+/// row, a busy region's) are striped over <see cref="Stripes"/> slots chosen by transaction id, and readers sum over
+/// them. SQLite has one writer at a time and writes slot 0.
 /// </para>
 /// <para>
 /// SQLite drops a table's triggers when a later migration rebuilds that table (a column change): such a migration
@@ -58,6 +79,32 @@ public static class StatsCounterSql
 {
     /// <summary>Namespace and key of the advisory lock every counter trigger and the rebuild take ("CNTR", 1).</summary>
     private const int LockSpace = 0x434E5452;
+
+    /// <summary>The schema the rebuild, the seeder and new migrations write.</summary>
+    public const CounterSchema Latest = CounterSchema.Striped;
+
+    /// <summary>
+    /// Slots per day and cut on PostgreSQL: concurrent writers of the same day and cut wait for each other only when
+    /// their transaction ids fall in the same slot; readers sum at most this many rows more per day.
+    /// </summary>
+    public const int Stripes = 16;
+
+    /// <summary>How an upsert names its row: without a slot (<see cref="CounterSchema.Unstriped"/>), or with this slot expression.</summary>
+    private sealed record Target(string? Slot, bool Ordered)
+    {
+        public static readonly Target Unstriped = new(null, false);
+
+        /// <summary>SQLite's triggers and every rebuild: slot 0.</summary>
+        public static readonly Target SlotZero = new("CAST(0 AS smallint)", false);
+
+        /// <summary>
+        /// PostgreSQL's triggers: the slot of the writing transaction, and the rows upserted in key order, so two
+        /// transactions in the same slot lock the rows of one statement in the same order and cannot deadlock on them.
+        /// </summary>
+        public static readonly Target Concurrent = new(string.Create(CultureInfo.InvariantCulture, $"CAST(txid_current() % {Stripes} AS smallint)"), true);
+
+        public static Target For(CounterSchema schema, Target striped) => schema == CounterSchema.Striped ? striped : Unstriped;
+    }
 
     private static readonly int Accepted = (int)ApplicationStatus.Accepted;
 
@@ -238,7 +285,7 @@ public static class StatsCounterSql
     private static readonly string[] CommonKeyValues = ["t.day", "t.dim", "t.dv", "t.sc"];
 
     /// <summary>Adds (sign 1) or subtracts (sign -1) the contribution of the facts matching <paramref name="where"/> to every cut.</summary>
-    private static string Apply(Dialect d, Counter c, string where, int sign)
+    private static string Apply(Dialect d, Counter c, string where, int sign, Target target)
     {
         var condition = c.Where is null ? where : $"{c.Where} AND {where}";
         var keys = c.ExtraKeyValues.Select((v, i) => $"{v} AS k{Int(i)}");
@@ -249,12 +296,14 @@ public static class StatsCounterSql
             string.Concat(keys.Select(k => ", " + k)) + string.Concat(measures.Select(m => ", " + m)) +
             $" FROM {c.From} WHERE {condition}{(cut.Condition is null ? "" : " AND " + cut.Condition)} " +
             $"GROUP BY {string.Join(", ", Enumerable.Range(1, groupCount).Select(i => Int(i)))}");
-        var keyColumns = CommonKeys.Concat(c.ExtraKeys).Select(k => $"\"{k}\"").ToList();
+        var slotted = target.Slot is null ? [] : new[] { "Slot" };
+        var keyColumns = CommonKeys.Concat(c.ExtraKeys).Concat(slotted).Select(k => $"\"{k}\"").ToList();
         var columns = keyColumns.Concat(c.Measures.Select(m => $"\"{m}\"")).ToList();
-        var selected = CommonKeyValues
-            .Concat(c.ExtraKeys.Select((_, i) => $"t.k{Int(i)}")).Concat(c.Measures.Select((_, i) => $"t.m{Int(i)}"));
+        var keyValues = CommonKeyValues.Concat(c.ExtraKeys.Select((_, i) => $"t.k{Int(i)}")).ToList();
+        var selected = keyValues.Concat(target.Slot is null ? [] : [target.Slot]).Concat(c.Measures.Select((_, i) => $"t.m{Int(i)}"));
+        var order = target.Ordered ? $" ORDER BY {string.Join(", ", keyValues)}" : "";
         return $"INSERT INTO \"{c.Table}\" ({string.Join(", ", columns)}) SELECT {string.Join(", ", selected)} FROM (\n    " +
-            string.Join("\n    UNION ALL ", branches) + ") t WHERE 1 = 1 " +
+            string.Join("\n    UNION ALL ", branches) + ") t WHERE 1 = 1" + order + " " +
             $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET " +
             string.Join(", ", c.Measures.Select(m => $"\"{m}\" = \"{c.Table}\".\"{m}\" + excluded.\"{m}\""));
     }
@@ -264,11 +313,11 @@ public static class StatsCounterSql
     /// the key column that could point elsewhere after an update (then both the old and the new facts are recounted),
     /// the columns whose update changes anything, and whether the facts are the row itself (nothing to subtract before
     /// its insert or to add after its delete).
-    /// </summary>
     /// <para>
     /// For PostgreSQL's statement triggers: <see cref="Key"/> pairs a row's before and after images, and
     /// <see cref="CountedIn"/> says which facts a set of changed rows (<c>{0}</c>) affects when the table is read by a
     /// counter's measure rather than joined in its <c>FROM</c> (attendance: the applications it belongs to).
+    /// <see cref="Guards"/> and <see cref="Wide"/> say what its striped trigger locks before counting.
     /// </para>
     /// </summary>
     private sealed record Source(string Table, string Name, (Counter Counter, string Facts)[] Feeds, string? MovingKey, string[] Watched, bool Self, bool InsertsAndDeletes)
@@ -282,24 +331,86 @@ public static class StatsCounterSql
         public CounterGroup Group => Feeds.Select(f => f.Counter.Group).Distinct().Single();
 
         public string? CountedIn { get; init; }
+
+        /// <summary>The entity locks a statement of this source takes before counting (<see cref="CounterSchema.Striped"/>).</summary>
+        public Guard[] Guards { get; init; } = [];
+
+        /// <summary>
+        /// A move whose facts read too many entities to lock one by one (an organisation's type: all its applications,
+        /// hours and seats; a volunteer's gender: all their applications), rare enough to take the global lock exclusively.
+        /// </summary>
+        public bool Wide { get; init; }
     }
+
+    /// <summary>
+    /// The entities whose moves counted facts depend on, in the order their locks are taken. An organisation's type and
+    /// a volunteer's gender are moved under the global lock (<see cref="Source.Wide"/>), so they need no lock of their own.
+    /// </summary>
+    private enum Entity
+    {
+        Opportunity = 1,
+        Shift = 2,
+        Application = 3,
+    }
+
+    /// <summary>
+    /// One advisory lock family a source's trigger takes: on the entities <see cref="Ids"/> selects from the statement's
+    /// changed rows (<c>{0}</c>, aliased <c>r</c>), exclusive when the statement moves them, shared when its facts read them.
+    /// </summary>
+    private sealed record Guard(Entity Entity, bool Exclusive, string Ids)
+    {
+        public int Space => LockSpace - 0x52 + (int)Entity; // "CNT\x01".."CNT\x03": apart from the global key's "CNTR".
+    }
+
+    private static Guard Reads(Entity entity, string ids) => new(entity, false, ids);
+
+    private static Guard Moves(Entity entity, string ids) => new(entity, true, ids);
+
+    private const string OwnIds = "SELECT r.\"Id\" FROM {0} r";
+
+    private const string OpportunityIds = "SELECT r.\"OpportunityId\" FROM {0} r";
+
+    private const string ApplicationOf = "FROM {0} r JOIN \"Applications\" a ON a.\"Id\" = r.\"ApplicationId\"";
+
+    /// <summary>A statement changing more rows than this takes the global lock exclusively instead of one lock per entity.</summary>
+    private const int MaxEntityLockedRows = 32;
 
     private static readonly Source[] Sources =
     [
         new("Applications", "applications", [(Applications, "a.\"Id\" = {0}.\"Id\""), (Attendance, "a.\"Id\" = {0}.\"Id\"")],
-            null, ["Status", "CreatedAt", "OpportunityId", "ShiftId", "VolunteerId"], Self: true, InsertsAndDeletes: true),
+            null, ["Status", "CreatedAt", "OpportunityId", "ShiftId", "VolunteerId"], Self: true, InsertsAndDeletes: true)
+        {
+            Guards = [Reads(Entity.Opportunity, OpportunityIds), Reads(Entity.Shift, "SELECT r.\"ShiftId\" FROM {0} r"), Moves(Entity.Application, OwnIds)],
+        },
         new("Attendance", "attendance", [(Attendance, "a.\"Id\" = {0}.\"ApplicationId\"")],
-            "ApplicationId", ["ApplicationId"], Self: false, InsertsAndDeletes: true) { CountedIn = "a.\"Id\" IN (SELECT \"ApplicationId\" FROM {0})" },
+            "ApplicationId", ["ApplicationId"], Self: false, InsertsAndDeletes: true)
+        {
+            CountedIn = "a.\"Id\" IN (SELECT \"ApplicationId\" FROM {0})",
+            Guards =
+            [
+                Reads(Entity.Opportunity, "SELECT a.\"OpportunityId\" " + ApplicationOf), Reads(Entity.Shift, "SELECT a.\"ShiftId\" " + ApplicationOf),
+                Moves(Entity.Application, "SELECT r.\"ApplicationId\" FROM {0} r"),
+            ],
+        },
         new("VolunteerHours", "hours", [(Hours, "h.\"Id\" = {0}.\"Id\"")],
-            null, ["Date", "Concerns", "RegionId", "FieldId", "OrganizationId", "OpportunityId"], Self: true, InsertsAndDeletes: true),
+            null, ["Date", "Concerns", "RegionId", "FieldId", "OrganizationId", "OpportunityId"], Self: true, InsertsAndDeletes: true)
+        {
+            Guards = [Reads(Entity.Opportunity, OpportunityIds)],
+        },
         // A shift is inserted before its applications and cannot be deleted under them: only its end moves facts.
-        new("Shifts", "shifts", [(Attendance, "a.\"ShiftId\" = {0}.\"Id\"")], null, ["EndsAt"], Self: false, InsertsAndDeletes: false),
+        new("Shifts", "shifts", [(Attendance, "a.\"ShiftId\" = {0}.\"Id\"")], null, ["EndsAt"], Self: false, InsertsAndDeletes: false)
+        {
+            Guards = [Reads(Entity.Opportunity, "SELECT x.\"OpportunityId\" FROM {0} r JOIN \"Shifts\" x ON x.\"Id\" = r.\"Id\""), Moves(Entity.Shift, OwnIds)],
+        },
         new("Opportunities", "opportunities", [(Applications, "o.\"Id\" = {0}.\"Id\""), (Attendance, "o.\"Id\" = {0}.\"Id\""), (Hours, "o.\"Id\" = {0}.\"Id\"")],
-            null, ["RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false),
+            null, ["RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false)
+        {
+            Guards = [Moves(Entity.Opportunity, OwnIds)],
+        },
         new("Organizations", "organizations", [(Applications, "o.\"OrganizationId\" = {0}.\"Id\""), (Attendance, "o.\"OrganizationId\" = {0}.\"Id\""), (Hours, "o.\"OrganizationId\" = {0}.\"Id\"")],
-            null, ["Type"], Self: false, InsertsAndDeletes: false),
+            null, ["Type"], Self: false, InsertsAndDeletes: false) { Wide = true },
         new("Volunteers", "volunteers", [(Applications, "a.\"VolunteerId\" = {0}.\"UserId\""), (Attendance, "a.\"VolunteerId\" = {0}.\"UserId\"")],
-            null, ["Gender"], Self: false, InsertsAndDeletes: false) { Key = "UserId" },
+            null, ["Gender"], Self: false, InsertsAndDeletes: false) { Key = "UserId", Wide = true },
         // The dashboard's counters watch other columns of the same tables: their own triggers, so that a seat taken
         // (every accepted application updates its shift's Accepted) does not recount the shift's attendance too.
         new("Volunteers", "registrations", [(Registrations, "v.\"UserId\" = {0}.\"UserId\"")],
@@ -307,13 +418,19 @@ public static class StatsCounterSql
         // Opportunities are never deleted (applications restrict it), so a shift never leaves by a cascade that would
         // have removed the opportunity its seats are placed by first.
         new("Shifts", "shift_seats", [(Seats, "s.\"Id\" = {0}.\"Id\"")],
-            null, ["Date", "Seats", "Accepted", "OpportunityId"], Self: true, InsertsAndDeletes: true) { Tag = "ShiftSeats" },
+            null, ["Date", "Seats", "Accepted", "OpportunityId"], Self: true, InsertsAndDeletes: true)
+        {
+            Tag = "ShiftSeats", Guards = [Reads(Entity.Opportunity, OpportunityIds)],
+        },
         new("Opportunities", "opportunity_seats", [(Seats, "o.\"Id\" = {0}.\"Id\"")],
-            null, ["PublishedAt", "Status", "RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false) { Tag = "OpportunitySeats" },
+            null, ["PublishedAt", "Status", "RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: false, InsertsAndDeletes: false)
+        {
+            Tag = "OpportunitySeats", Guards = [Moves(Entity.Opportunity, OwnIds)],
+        },
         new("Opportunities", "opportunity_publications", [(Published, "o.\"Id\" = {0}.\"Id\"")],
             null, ["PublishedAt", "ExpectedBeneficiaries", "RegionId", "CityId", "FieldId", "OrganizationId", "ProgramId"], Self: true, InsertsAndDeletes: true) { Tag = "OpportunityPublications" },
         new("Organizations", "organization_dashboard", [(Seats, "o.\"OrganizationId\" = {0}.\"Id\""), (Published, "o.\"OrganizationId\" = {0}.\"Id\"")],
-            null, ["Type"], Self: false, InsertsAndDeletes: false) { Tag = "OrganizationDashboard" },
+            null, ["Type"], Self: false, InsertsAndDeletes: false) { Tag = "OrganizationDashboard", Wide = true },
     ];
 
     private static IEnumerable<Source> SourcesOf(CounterGroup group) => Sources.Where(s => group.HasFlag(s.Group));
@@ -321,7 +438,7 @@ public static class StatsCounterSql
     private static string Facts(string template, string row) => string.Format(CultureInfo.InvariantCulture, template, row);
 
     /// <summary>The statements of one trigger: subtract (before) or add (after) the facts the changed row touches.</summary>
-    private static IEnumerable<string> Statements(Dialect d, Source source, TriggerEvent op, bool before)
+    private static IEnumerable<string> Statements(Dialect d, Source source, TriggerEvent op, bool before, Target target)
     {
         var sign = before ? -1 : 1;
         // The row's own facts do not exist before its insert nor after its delete.
@@ -330,12 +447,12 @@ public static class StatsCounterSql
         foreach (var (counter, facts) in source.Feeds)
         {
             var row = op switch { TriggerEvent.Insert => "NEW", TriggerEvent.Delete => "OLD", _ => before ? "OLD" : "NEW" };
-            yield return Apply(d, counter, Facts(facts, row), sign);
+            yield return Apply(d, counter, Facts(facts, row), sign, target);
             if (op == TriggerEvent.Update && source.MovingKey is { } key)
             {
                 // The row now points at other facts: recount those too (only when it really moved).
                 var other = before ? "NEW" : "OLD";
-                yield return Apply(d, counter, $"{Facts(facts, other)} AND OLD.\"{key}\" <> NEW.\"{key}\"", sign);
+                yield return Apply(d, counter, $"{Facts(facts, other)} AND OLD.\"{key}\" <> NEW.\"{key}\"", sign, target);
             }
         }
     }
@@ -351,11 +468,12 @@ public static class StatsCounterSql
     /// The counter triggers: SQLite has only row triggers (BEFORE and AFTER each row); PostgreSQL gets one AFTER …
     /// FOR EACH STATEMENT trigger per table and event over the statement's transition tables.
     /// </summary>
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) =>
-        provider == DatabaseProvider.Postgres ? PostgresStatementTriggers(group) : SqliteRowTriggers(group);
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation, CounterSchema schema = CounterSchema.Unstriped) =>
+        provider == DatabaseProvider.Postgres ? PostgresStatementTriggers(group, schema) : SqliteRowTriggers(group, schema);
 
-    private static List<string> SqliteRowTriggers(CounterGroup group)
+    private static List<string> SqliteRowTriggers(CounterGroup group, CounterSchema schema)
     {
+        var target = Target.For(schema, Target.SlotZero);
         var d = new SqliteDialect();
         var result = new List<string>();
         foreach (var source in SourcesOf(group))
@@ -364,7 +482,7 @@ public static class StatsCounterSql
             {
                 foreach (var before in new[] { true, false })
                 {
-                    var statements = Statements(d, source, op, before).ToList();
+                    var statements = Statements(d, source, op, before, target).ToList();
                     if (statements.Count == 0)
                         continue;
                     var when = op == TriggerEvent.Update ? $" WHEN {Changed(source, "IS NOT")}" : "";
@@ -393,7 +511,7 @@ public static class StatsCounterSql
                 var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  {Lock}\n");
                 foreach (var op in Events(source))
                 {
-                    var statements = Statements(d, source, op, before).ToList();
+                    var statements = Statements(d, source, op, before, Target.Unstriped).ToList();
                     if (statements.Count == 0)
                         continue;
                     body.Append(CultureInfo.InvariantCulture, $"  IF TG_OP = '{op.Sql()}' THEN\n");
@@ -421,9 +539,10 @@ public static class StatsCounterSql
     /// trigger writes them. The lock is taken after the rows changed but before anything is counted, and each
     /// statement of the function takes a fresh snapshot (READ COMMITTED), so the previous holder's commit is seen.
     /// </summary>
-    private static List<string> PostgresStatementTriggers(CounterGroup group)
+    private static List<string> PostgresStatementTriggers(CounterGroup group, CounterSchema schema)
     {
         var d = new PostgresDialect();
+        var target = Target.For(schema, Target.Concurrent);
         var result = new List<string>();
         foreach (var source in SourcesOf(group))
         {
@@ -431,12 +550,16 @@ public static class StatsCounterSql
             {
                 var name = StatementName(source, op);
                 var (before, after) = ChangedRows(source, op);
-                var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n");
+                var body = new StringBuilder($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n");
+                if (schema == CounterSchema.Striped)
+                    body.Append("DECLARE\n  held record;\n");
+                body.Append("BEGIN\n");
                 // An update of other columns (a seat count, a profile), or of no row at all, counts nothing and does not wait for the lock.
-                body.Append(CultureInfo.InvariantCulture, $"  IF NOT EXISTS (SELECT 1 FROM {before ?? after} c) THEN RETURN NULL; END IF;\n  {Lock}\n");
+                body.Append(CultureInfo.InvariantCulture, $"  IF NOT EXISTS (SELECT 1 FROM {before ?? after} c) THEN RETURN NULL; END IF;\n");
+                body.Append(schema == CounterSchema.Striped ? EntityLocks(source, before, after) : $"  {Lock}\n");
                 foreach (var (counter, _) in source.Feeds)
                 {
-                    foreach (var statement in StatementApply(d, source, counter, op, before, after))
+                    foreach (var statement in StatementApply(d, source, counter, op, before, after, target))
                         body.Append("  ").Append(statement).Append(";\n");
                 }
                 body.Append("  RETURN NULL;\nEND $$;");
@@ -445,6 +568,37 @@ public static class StatsCounterSql
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The locks a striped trigger takes before counting (the first statements of its function). A wide move, or a
+    /// statement changing more than <see cref="MaxEntityLockedRows"/> rows, takes the global key exclusively: it then
+    /// waits for every counting writer and excludes them until it commits, as every writer did before CounterStripes.
+    /// Otherwise the global key shared (so the rebuild and wide moves exclude it), then the source's entity locks,
+    /// each family's keys sorted and the families in <see cref="Entity"/> order, so concurrent triggers take shared
+    /// and exclusive locks in one order. An entity's key is its id's hash: two ids of one hash share a lock, which
+    /// costs a wait, never a wrong figure.
+    /// </summary>
+    private static string EntityLocks(Source source, string? before, string? after)
+    {
+        var global = string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, 1);");
+        if (source.Wide)
+            return $"  {global}\n";
+        var changed = "(" + string.Join(" UNION ALL ", new[] { before, after }.OfType<string>().Select(r => $"SELECT * FROM {r} r")) + ")";
+        var shared = string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock_shared({LockSpace}, 1);");
+        var text = new StringBuilder($"  IF (SELECT count(*) FROM {before ?? after} c) > {Int(MaxEntityLockedRows)} THEN\n    {global}\n  ELSE\n    {shared}\n");
+        if (source.Guards.Length > 0)
+        {
+            var families = source.Guards.Select(g =>
+                $"SELECT {Int(g.Space)} AS space, hashtext(e.id::text) AS key, {(g.Exclusive ? "true" : "false")} AS exclusive " +
+                $"FROM ({Facts(g.Ids, changed)}) e(id) WHERE e.id IS NOT NULL");
+            text.Append("    FOR held IN SELECT l.space, l.key, bool_or(l.exclusive) AS exclusive FROM (")
+                .Append(string.Join(" UNION ALL ", families))
+                .Append(") l GROUP BY l.space, l.key ORDER BY l.space, l.key LOOP\n")
+                .Append("      IF held.exclusive THEN PERFORM pg_advisory_xact_lock(held.space, held.key); ELSE PERFORM pg_advisory_xact_lock_shared(held.space, held.key); END IF;\n")
+                .Append("    END LOOP;\n");
+        }
+        return text.Append("  END IF;\n").ToString();
     }
 
     /// <summary>
@@ -475,7 +629,7 @@ public static class StatsCounterSql
     }
 
     /// <summary>The statements of one statement trigger for one counter: subtract the affected facts as they were, add them as they are.</summary>
-    private static IEnumerable<string> StatementApply(Dialect d, Source source, Counter counter, TriggerEvent op, string? before, string? after)
+    private static IEnumerable<string> StatementApply(Dialect d, Source source, Counter counter, TriggerEvent op, string? before, string? after, Target target)
     {
         if (source.CountedIn is { } countedIn)
         {
@@ -483,13 +637,13 @@ public static class StatsCounterSql
             // changed row, first over the table as it was, then as it is.
             var keys = string.Join(" UNION ALL ", new[] { before, after }.OfType<string>().Select(r => $"SELECT * FROM {r} r"));
             var facts = Facts(countedIn, $"({keys}) k");
-            yield return Apply(d, counter.Reading(source.Table, BeforeImage(source, op)), facts, -1);
-            yield return Apply(d, counter, facts, 1);
+            yield return Apply(d, counter.Reading(source.Table, BeforeImage(source, op)), facts, -1, target);
+            yield return Apply(d, counter, facts, 1, target);
             yield break;
         }
         // The table is joined in the counter's FROM: read through the changed rows alone, it yields exactly their facts.
-        if (before is not null) yield return Apply(d, counter.Reading(source.Table, before), "1 = 1", -1);
-        if (after is not null) yield return Apply(d, counter.Reading(source.Table, after), "1 = 1", 1);
+        if (before is not null) yield return Apply(d, counter.Reading(source.Table, before), "1 = 1", -1, target);
+        if (after is not null) yield return Apply(d, counter.Reading(source.Table, after), "1 = 1", 1, target);
     }
 
     private static string SqliteName(Source source, TriggerEvent op, bool before) => $"StatsCounters_{source.Tag}_{(before ? "Before" : "After")}{op}";
@@ -533,8 +687,9 @@ public static class StatsCounterSql
     /// Recomputes the three counters from the raw tables, set-based, with the triggers' own query. Run inside a
     /// transaction; on PostgreSQL it first takes the triggers' lock, so writers wait and then apply their changes on top.
     /// </summary>
-    public static IReadOnlyList<string> Rebuild(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation)
+    public static IReadOnlyList<string> Rebuild(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation, CounterSchema schema = CounterSchema.Unstriped)
     {
+        var target = Target.For(schema, Target.SlotZero);
         var d = For(provider);
         var statements = new List<string>();
         if (provider == DatabaseProvider.Postgres)
@@ -544,7 +699,7 @@ public static class StatsCounterSql
             statements.Add($"DELETE FROM \"{counter.Table}\";");
             var (project, fromFacts) = Projected(d, counter);
             statements.Add(project);
-            statements.Add(Apply(d, fromFacts, "1 = 1", 1) + ";");
+            statements.Add(Apply(d, fromFacts, "1 = 1", 1, target) + ";");
             statements.Add($"DROP TABLE {FactsTable};");
         }
         return statements;
@@ -589,8 +744,8 @@ public static class StatsCounterSql
     private static string? Projected(string? dimension, string column) => dimension is null ? null : column;
 
     /// <summary>For a database whose raw tables may already hold rows: the triggers, then the counters from the rows.</summary>
-    public static IReadOnlyList<string> Install(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) =>
-        [.. Triggers(provider, group), .. Rebuild(provider, group)];
+    public static IReadOnlyList<string> Install(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation, CounterSchema schema = CounterSchema.Unstriped) =>
+        [.. Triggers(provider, group, schema), .. Rebuild(provider, group, schema)];
 
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider, CounterGroup group = CounterGroup.Participation) => DropTriggers(provider, group);
 }

@@ -11,6 +11,12 @@ public interface IStatsCounter
     RollupDim Dim { get; }
     long DimValue { get; }
     Guid ScopeId { get; }
+
+    /// <summary>
+    /// Which of <see cref="StatsCounterSql.Stripes"/> rows of the same day and cut this is: concurrent writers add to
+    /// the slot of their transaction (0 on SQLite and after a rebuild). Readers sum over slots, as they sum over days.
+    /// </summary>
+    short Slot { get; }
 }
 
 /// <summary>
@@ -25,6 +31,7 @@ public sealed class StatsApplicationCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public ApplicationStatus Status { get; set; }
     public long Count { get; set; }
 }
@@ -39,6 +46,7 @@ public sealed class StatsAttendanceCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public long Due { get; set; }
     public long Present { get; set; }
 }
@@ -50,6 +58,7 @@ public sealed class StatsHoursCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public long Records { get; set; }
     public long Flagged { get; set; }
 }
@@ -64,6 +73,7 @@ public sealed class StatsRegistrationCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public long Count { get; set; }
 }
 
@@ -77,6 +87,7 @@ public sealed class StatsSeatCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public long Offered { get; set; }
     public long Filled { get; set; }
 }
@@ -91,6 +102,7 @@ public sealed class StatsPublishedCount : IStatsCounter
     public RollupDim Dim { get; set; }
     public long DimValue { get; set; }
     public Guid ScopeId { get; set; }
+    public short Slot { get; set; }
     public long Published { get; set; }
     public long Beneficiaries { get; set; }
 }
@@ -101,7 +113,7 @@ internal sealed class StatsApplicationCountConfiguration : IEntityTypeConfigurat
     {
         b.ToTable("StatsApplicationCounts");
         // Cut first, then the day range: a dashboard reads one cut over a period.
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Status });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Status, c.Slot });
     }
 }
 
@@ -110,7 +122,7 @@ internal sealed class StatsAttendanceCountConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<StatsAttendanceCount> b)
     {
         b.ToTable("StatsAttendanceCounts");
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Slot });
     }
 }
 
@@ -119,7 +131,7 @@ internal sealed class StatsHoursCountConfiguration : IEntityTypeConfiguration<St
     public void Configure(EntityTypeBuilder<StatsHoursCount> b)
     {
         b.ToTable("StatsHoursCounts");
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Slot });
     }
 }
 
@@ -128,7 +140,7 @@ internal sealed class StatsRegistrationCountConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<StatsRegistrationCount> b)
     {
         b.ToTable("StatsRegistrationCounts");
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Slot });
     }
 }
 
@@ -137,7 +149,7 @@ internal sealed class StatsSeatCountConfiguration : IEntityTypeConfiguration<Sta
     public void Configure(EntityTypeBuilder<StatsSeatCount> b)
     {
         b.ToTable("StatsSeatCounts");
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Slot });
     }
 }
 
@@ -146,6 +158,6 @@ internal sealed class StatsPublishedCountConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<StatsPublishedCount> b)
     {
         b.ToTable("StatsPublishedCounts");
-        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day });
+        b.HasKey(c => new { c.Dim, c.DimValue, c.ScopeId, c.Day, c.Slot });
     }
 }

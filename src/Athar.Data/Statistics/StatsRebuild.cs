@@ -32,7 +32,7 @@ public sealed class StatsRebuild(AtharDbContext db)
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             // Then the per-day counters from Applications, Attendance and VolunteerHours (on PostgreSQL under the counter
             // triggers' own lock, so writers wait and apply their changes on top).
-            foreach (var statement in StatsCounterSql.Rebuild(provider, CounterGroup.All))
+            foreach (var statement in StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest))
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             var rows = await db.StatsActivity.CountAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

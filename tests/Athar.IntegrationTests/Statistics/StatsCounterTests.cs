@@ -75,21 +75,29 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
         return lines;
     }
 
-    /// <summary>The counter rows that count (zeros left by subtractions are not figures), as comparable text.</summary>
+    /// <summary>
+    /// The counter figures per key, as comparable text: a key's slots summed (concurrent writers spread one key over
+    /// slots, a rebuild writes slot 0), and zeros left by subtractions dropped (they are not figures).
+    /// </summary>
     private static Task<List<string>> CounterRowsAsync(AtharAppFactory app) => app.QueryAsync(async db =>
     {
-        var applications = (await db.StatsApplicationCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
-            .Select(c => $"applications {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Status} {c.Count}");
-        var attendance = (await db.StatsAttendanceCounts.AsNoTracking().Where(c => c.Due != 0 || c.Present != 0).ToListAsync())
-            .Select(c => $"attendance {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Due} {c.Present}");
-        var hours = (await db.StatsHoursCounts.AsNoTracking().Where(c => c.Records != 0 || c.Flagged != 0).ToListAsync())
-            .Select(c => $"hours {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Records} {c.Flagged}");
-        var registrations = (await db.StatsRegistrationCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
-            .Select(c => $"registrations {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Count}");
-        var seats = (await db.StatsSeatCounts.AsNoTracking().Where(c => c.Offered != 0 || c.Filled != 0).ToListAsync())
-            .Select(c => $"seats {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Offered} {c.Filled}");
-        var published = (await db.StatsPublishedCounts.AsNoTracking().Where(c => c.Published != 0 || c.Beneficiaries != 0).ToListAsync())
-            .Select(c => $"published {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Published} {c.Beneficiaries}");
+        static IEnumerable<string> Summed<T>(IEnumerable<T> rows, Func<T, string> key, params Func<T, long>[] measures) =>
+            rows.GroupBy(key)
+                .Select(g => (g.Key, Sums: measures.Select(m => g.Sum(m)).ToArray()))
+                .Where(x => x.Sums.Any(v => v != 0))
+                .Select(x => x.Key + " " + string.Join(" ", x.Sums.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        var applications = Summed(await db.StatsApplicationCounts.AsNoTracking().ToListAsync(),
+            c => $"applications {c.Day} {c.Dim} {c.DimValue} {c.ScopeId} {c.Status}", c => c.Count);
+        var attendance = Summed(await db.StatsAttendanceCounts.AsNoTracking().ToListAsync(),
+            c => $"attendance {c.Day} {c.Dim} {c.DimValue} {c.ScopeId}", c => c.Due, c => c.Present);
+        var hours = Summed(await db.StatsHoursCounts.AsNoTracking().ToListAsync(),
+            c => $"hours {c.Day} {c.Dim} {c.DimValue} {c.ScopeId}", c => c.Records, c => c.Flagged);
+        var registrations = Summed(await db.StatsRegistrationCounts.AsNoTracking().ToListAsync(),
+            c => $"registrations {c.Day} {c.Dim} {c.DimValue} {c.ScopeId}", c => c.Count);
+        var seats = Summed(await db.StatsSeatCounts.AsNoTracking().ToListAsync(),
+            c => $"seats {c.Day} {c.Dim} {c.DimValue} {c.ScopeId}", c => c.Offered, c => c.Filled);
+        var published = Summed(await db.StatsPublishedCounts.AsNoTracking().ToListAsync(),
+            c => $"published {c.Day} {c.Dim} {c.DimValue} {c.ScopeId}", c => c.Published, c => c.Beneficiaries);
         return applications.Concat(attendance).Concat(hours).Concat(registrations).Concat(seats).Concat(published).Order(StringComparer.Ordinal).ToList();
     });
 
@@ -572,7 +580,7 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
         var application = await app.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.VolunteerId == volunteer));
 
         // The move holds its transaction open while the check-in of the same shift runs; the check-in waits for the
-        // counters' lock and then counts on the moved day. Without the lock it would count on the old day.
+        // shift's lock and then counts on the moved day. Without the lock it would count on the old day.
         await using var moveScope = app.Services.CreateAsyncScope();
         var moveDb = moveScope.ServiceProvider.GetRequiredService<AtharDbContext>();
         await moveDb.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -595,8 +603,122 @@ public sealed class StatsCounterTests(AppFixture fixture) : IClassFixture<AppFix
             Assert.Equal(1, await checkIn);
         });
 
-        var present = await app.QueryAsync(db => db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20260914).Select(c => new { c.Due, c.Present }).SingleAsync());
-        Assert.Equal((1L, 1L), (present.Due, present.Present));
+        var present = await app.QueryAsync(async db =>
+        {
+            var day = db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20260914);
+            return (await day.SumAsync(c => c.Due), await day.SumAsync(c => c.Present));
+        });
+        Assert.Equal((1L, 1L), present);
         await AssertCountersExactAsync(app, [new StatsFilter(StatsPeriod.ForMonth(2026, 9))]);
+    }
+
+    /// <summary>A transaction's counter slot (StatsCounterSql.Stripes), by its id, which this assigns if it had none.</summary>
+    private static async Task<long> SlotAsync(AtharDbContext db) =>
+        await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync() % StatsCounterSql.Stripes;
+
+    [Fact]
+    public async Task CheckInsOfDifferentShifts_OnPostgres_DoNotWaitForEachOther_AndBothCount()
+    {
+        var app = fixture.For(TestDatabase.Postgres);
+        var s = new StatsScene(app);
+        var organization = await s.OrganizationAsync(1, 101, OrganizationType.University);
+        var first = await s.OpportunityAsync(organization, 1, 101, 3);
+        var second = await s.OpportunityAsync(organization, 1, 101, 3);
+        var volunteer = await s.VolunteerAsync(Gender.Female, new DateOnly(1994, 2, 2));
+        // Two accepted applications whose shifts end on the same day: both check-ins add to the same national row.
+        await s.HoursAsync(volunteer, first, new DateOnly(2025, 1, 13), 0, HoursStatus.Pending, attended: false);
+        await s.HoursAsync(volunteer, second, new DateOnly(2025, 1, 13), 0, HoursStatus.Pending, attended: false);
+        var applications = await app.QueryAsync(db => db.Applications.AsNoTracking().Where(a => a.VolunteerId == volunteer).OrderBy(a => a.OpportunityId == first.Id ? 0 : 1).ToListAsync());
+        AttendanceRecord CheckIn(Application a) => new()
+        {
+            Id = Guid.NewGuid(), ApplicationId = a.Id, ShiftId = a.ShiftId, VolunteerId = volunteer, CheckInAt = app.Clock.GetUtcNow(), CheckInMethod = CheckMethod.Supervisor,
+        };
+
+        // The first check-in holds its transaction open. The second, of another shift and opportunity, must not wait for
+        // it (a lock wait fails it after lock_timeout): before CounterStripes every counter trigger took one global lock.
+        // It runs in another slot than the first, as two writers of a busy day mostly do; the same slot would wait for
+        // the national row, which is what the stripes spread.
+        await using var holderScope = app.Services.CreateAsyncScope();
+        var holderDb = holderScope.ServiceProvider.GetRequiredService<AtharDbContext>();
+        await holderDb.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var holder = await holderDb.Database.BeginTransactionAsync();
+            holderDb.Attendance.Add(CheckIn(applications[0]));
+            await holderDb.SaveChangesAsync();
+            var holderSlot = await SlotAsync(holderDb);
+
+            await app.QueryAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                var other = await db.Database.BeginTransactionAsync();
+                while (await SlotAsync(db) == holderSlot)
+                {
+                    await other.RollbackAsync();
+                    await other.DisposeAsync();
+                    other = await db.Database.BeginTransactionAsync();
+                }
+                await using (other)
+                {
+                    await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '3s'");
+                    db.Attendance.Add(CheckIn(applications[1]));
+                    await db.SaveChangesAsync();
+                    await other.CommitAsync();
+                }
+                return 0;
+            }));
+            await holder.CommitAsync();
+        });
+
+        var national = await app.QueryAsync(async db =>
+        {
+            // No other test of the class has shifts on this day.
+            var day = db.StatsAttendanceCounts.Where(c => c.Dim == RollupDim.None && c.Day == 20250113);
+            return (await day.SumAsync(c => c.Due), await day.SumAsync(c => c.Present), await day.Where(c => c.Present != 0).Select(c => c.Slot).Distinct().CountAsync());
+        });
+        Assert.Equal((2L, 2L, 2), national);
+        await AssertCountersExactAsync(app, [new StatsFilter(StatsPeriod.ForMonth(2025, 1))]);
+    }
+
+    [Fact]
+    public async Task ConcurrentOpportunityMoveAndApplication_OnPostgres_CountTheApplicationWhereTheOpportunityIs()
+    {
+        var app = fixture.For(TestDatabase.Postgres);
+        var s = new StatsScene(app);
+        var organization = await s.OrganizationAsync(1, 101, OrganizationType.University);
+        var opportunity = await s.OpportunityAsync(organization, 1, 101, 3);
+        var (first, second) = (await s.VolunteerAsync(Gender.Male, new DateOnly(1991, 3, 3)), await s.VolunteerAsync(Gender.Female, new DateOnly(1992, 4, 4)));
+        await s.HoursAsync(first, opportunity, new DateOnly(2026, 10, 11), 0, HoursStatus.Pending, attended: false);
+        var shiftId = await app.QueryAsync(db => db.Applications.Where(a => a.VolunteerId == first).Select(a => a.ShiftId).SingleAsync());
+        // Other tests of the class write the same database: compare the regions' counts before and after.
+        Task<(long, long)> RegionsAsync() => app.QueryAsync(async db => (
+            await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.Region && c.DimValue == 1).SumAsync(c => c.Count),
+            await db.StatsApplicationCounts.Where(c => c.Dim == RollupDim.Region && c.DimValue == 2).SumAsync(c => c.Count)));
+        var (inFirstBefore, inSecondBefore) = await RegionsAsync();
+
+        // The move to another region holds its transaction open while an application to the opportunity is made: the
+        // application waits for the opportunity's lock and then counts in the new region, not the old one.
+        await using var moveScope = app.Services.CreateAsyncScope();
+        var moveDb = moveScope.ServiceProvider.GetRequiredService<AtharDbContext>();
+        await moveDb.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await moveDb.Database.BeginTransactionAsync();
+            await moveDb.Opportunities.Where(o => o.Id == opportunity.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.RegionId, 2).SetProperty(x => x.CityId, 201));
+            var apply = Task.Run(() => app.QueryAsync(async db =>
+            {
+                db.Applications.Add(new Application
+                {
+                    Id = Guid.NewGuid(), OpportunityId = opportunity.Id, ShiftId = shiftId, VolunteerId = second, Status = ApplicationStatus.Pending,
+                    CreatedAt = app.Clock.GetUtcNow(),
+                });
+                return await db.SaveChangesAsync();
+            }));
+            // Give the application time to reach the lock (either order must count right).
+            await Task.Delay(500);
+            await transaction.CommitAsync();
+            Assert.Equal(1, await apply);
+        });
+
+        // Both applications moved to or arrived in region 2; region 1 lost the one it had.
+        Assert.Equal((inFirstBefore - 1, inSecondBefore + 2), await RegionsAsync());
+        await AssertCountersExactAsync(app, [new StatsFilter(StatsPeriod.GregorianYear(2026)) { RegionId = 2 }]);
     }
 }

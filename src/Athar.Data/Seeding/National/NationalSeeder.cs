@@ -89,8 +89,8 @@ public sealed class NationalSeeder(AtharDbContext db)
         var rebuild = Stopwatch.StartNew();
         List<string> afterLoad = provider == DatabaseProvider.Sqlite
             // The FTS5 table follows Opportunities by rowid; its triggers were set aside, so it is filled in one pass.
-            ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All)]
-            : [.. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All)];
+            ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)]
+            : [.. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)];
         await loader.CommitAsync(afterLoad, stage => progress.Report(stage, 1, generating: false), cancellationToken);
         rebuild.Stop();
 
