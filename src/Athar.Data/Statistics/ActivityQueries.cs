@@ -17,6 +17,9 @@ public enum Breakdown
     VolunteeringType,
 }
 
+/// <summary>Verified minutes of a cut, those in skilled or professional opportunities, and their economic value.</summary>
+public sealed record VerifiedMinutes(long Minutes, long Professional, decimal EconomicValue);
+
 /// <summary>One group of a breakdown: distinct volunteers (never a sum of smaller groups), verified minutes and their value.</summary>
 public sealed record BreakdownRow(int Key, long Volunteers, long Minutes, decimal EconomicValue);
 
@@ -77,25 +80,29 @@ public sealed class ActivityQueries(AtharDbContext db)
         return (int)(await cut.Apply(db.StatsReach.AsNoTracking()).Where(r => r.PeriodKind == kind && r.PeriodKey == key).SumAsync(r => (long?)r.Volunteers, ct) ?? 0);
     }
 
-    public async Task<long> MinutesAsync(StatsFilter f, CancellationToken ct = default) =>
-        Rollup(f) is { } cut
-            ? await Totals(f, cut).SumAsync(t => (long?)t.Minutes, ct) ?? 0
-            : await Activity(f).SumAsync(a => (long?)a.Minutes, ct) ?? 0;
+    public async Task<long> MinutesAsync(StatsFilter f, CancellationToken ct = default) => (await PartsAsync(f, ct)).Sum(p => p.Minutes);
 
-    public async Task<long> ProfessionalMinutesAsync(StatsFilter f, CancellationToken ct = default) =>
-        Rollup(f) is { } cut
-            ? await Totals(f, cut).SumAsync(t => (long?)t.ProfessionalMinutes, ct) ?? 0
-            : await Activity(f).Where(a => a.VolunteeringType >= 2).SumAsync(a => (long?)a.Minutes, ct) ?? 0;
+    public async Task<long> ProfessionalMinutesAsync(StatsFilter f, CancellationToken ct = default) => (await PartsAsync(f, ct)).Sum(p => p.Professional);
 
-    public async Task<decimal> EconomicValueAsync(StatsFilter f, HourlyValueOptions rates, CancellationToken ct = default)
+    public async Task<decimal> EconomicValueAsync(StatsFilter f, HourlyValueOptions rates, CancellationToken ct = default) =>
+        EconomicValue.Compute((await PartsAsync(f, ct)).Select(p => (p.Year, p.FieldId, p.Minutes)), rates);
+
+    /// <summary>Verified minutes, those in skilled or professional opportunities, and their economic value: one query for the three.</summary>
+    public async Task<VerifiedMinutes> VerifiedAsync(StatsFilter f, HourlyValueOptions rates, CancellationToken ct = default)
     {
-        var parts = Rollup(f) is { } cut
-            ? await Totals(f, cut).GroupBy(t => new { Year = t.Month / 100, t.FieldId })
-                .Select(g => new MinutesPart(0, g.Key.Year, g.Key.FieldId, g.Sum(t => t.Minutes))).ToListAsync(ct)
-            : await Activity(f).GroupBy(a => new { Year = a.Month / 100, a.FieldId })
-                .Select(g => new MinutesPart(0, g.Key.Year, g.Key.FieldId, g.Sum(a => a.Minutes))).ToListAsync(ct);
-        return EconomicValue.Compute(parts.Select(p => (p.Year, p.FieldId, p.Minutes)), rates);
+        var parts = await PartsAsync(f, ct);
+        return new VerifiedMinutes(parts.Sum(p => p.Minutes), parts.Sum(p => p.Professional), EconomicValue.Compute(parts.Select(p => (p.Year, p.FieldId, p.Minutes)), rates));
     }
+
+    /// <summary>The cut's minutes per Gregorian year and field (the economic value's rates differ by both), with the professional share.</summary>
+    private async Task<List<YearFieldMinutes>> PartsAsync(StatsFilter f, CancellationToken ct) =>
+        Rollup(f) is { } cut
+            ? await Totals(f, cut).GroupBy(t => new { Year = t.Month / 100, t.FieldId })
+                .Select(g => new YearFieldMinutes(g.Key.Year, g.Key.FieldId, g.Sum(t => t.Minutes), g.Sum(t => t.ProfessionalMinutes))).ToListAsync(ct)
+            : await Activity(f).GroupBy(a => new { Year = a.Month / 100, a.FieldId })
+                .Select(g => new YearFieldMinutes(g.Key.Year, g.Key.FieldId, g.Sum(a => a.Minutes), g.Sum(a => a.VolunteeringType >= 2 ? a.Minutes : 0))).ToListAsync(ct);
+
+    private sealed record YearFieldMinutes(int Year, int FieldId, long Minutes, long Professional);
 
     /// <summary>Unique active volunteers per Gregorian year (the target's measure) in the cut's dimensions, every year.</summary>
     public async Task<IReadOnlyList<(int Year, long Volunteers)>> VolunteersPerYearAsync(StatsFilter f, CancellationToken ct = default)

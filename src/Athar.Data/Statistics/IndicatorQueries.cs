@@ -43,10 +43,10 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
             figures[IndicatorKey.RegisteredVolunteers] = await RegisteredVolunteersAsync(f, ct);
         if (Wanted(IndicatorKey.UniqueActiveVolunteers))
             figures[IndicatorKey.UniqueActiveVolunteers] = await activity.UniqueVolunteersAsync(f, ct);
-        var minutes = await activity.MinutesAsync(f, ct);
-        figures[IndicatorKey.VerifiedHours] = Ratios.Hours(minutes);
-        figures[IndicatorKey.EconomicValue] = await activity.EconomicValueAsync(f, rates, ct);
-        figures[IndicatorKey.ProfessionalVolunteeringIndex] = Ratios.Percent(await activity.ProfessionalMinutesAsync(f, ct), minutes);
+        var verified = await activity.VerifiedAsync(f, rates, ct);
+        figures[IndicatorKey.VerifiedHours] = Ratios.Hours(verified.Minutes);
+        figures[IndicatorKey.EconomicValue] = verified.EconomicValue;
+        figures[IndicatorKey.ProfessionalVolunteeringIndex] = Ratios.Percent(verified.Professional, verified.Minutes);
         if (Wanted(IndicatorKey.TrainingHours))
             figures[IndicatorKey.TrainingHours] = await TrainingHoursAsync(f, ct);
         if (Wanted(IndicatorKey.LicensesActive))
@@ -88,9 +88,11 @@ public sealed class IndicatorQueries(AtharDbContext db, ActivityQueries activity
         }
         if (Wanted(IndicatorKey.OrganizationsRegistered))
         {
-            var organizations = OrganizationsAt(f);
-            figures[IndicatorKey.OrganizationsRegistered] = await organizations.CountAsync(ct);
-            figures[IndicatorKey.OrganizationsVerified] = await organizations.CountAsync(o => o.Status == OrganizationStatus.Verified, ct);
+            // Both counts in one pass.
+            var organizations = await OrganizationsAt(f).GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Verified = g.Count(o => o.Status == OrganizationStatus.Verified) }).FirstOrDefaultAsync(ct);
+            figures[IndicatorKey.OrganizationsRegistered] = organizations?.All ?? 0;
+            figures[IndicatorKey.OrganizationsVerified] = organizations?.Verified ?? 0;
         }
         return figures;
     }

@@ -121,6 +121,8 @@ public static class AtharServices
         services.AddOrganizationsFeature();
         services.AddOpportunitiesFeature();
         services.AddSearchCache(configuration);
+        services.AddOptions<DashboardCacheOptions>().BindConfiguration("Athar:DashboardCache");
+        services.AddSingleton<DashboardCache>();
         services.AddParticipationFeature();
         services.AddLicensingFeature();
         services.AddTrainingFeature();

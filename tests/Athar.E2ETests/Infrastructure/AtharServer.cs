@@ -40,6 +40,8 @@ public class AtharServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Athar:SeedDemoData", "true");
         // Every browser of the suite signs in from 127.0.0.1; the limits are tested in the integration tests.
         builder.UseSetting("Athar:RateLimits:Enabled", "false");
+        // Journeys write and then read a dashboard at once: no cached figures in tests.
+        builder.UseSetting("Athar:DashboardCache:Seconds", "0");
         builder.ConfigureTestServices(ConfigureServices);
     }
 

@@ -65,6 +65,8 @@ public sealed class AtharAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Athar:RateLimits:Enabled", "false");
         // Tests change opportunities behind the app's back and search again at once; the cache's own tests switch it on.
         builder.UseSetting("Athar:SearchCache:Seconds", "0");
+        // Likewise the dashboards' figures: tests write and read a dashboard at once; DashboardCacheTests switch it on.
+        builder.UseSetting("Athar:DashboardCache:Seconds", "0");
         // Tests move the clock by days; sessions must outlive that unless a test sets its own lifetimes.
         builder.UseSetting("Athar:Sessions:BrowserLifetime", "400.00:00:00");
         builder.UseSetting("Athar:Sessions:ApiLifetime", "400.00:00:00");

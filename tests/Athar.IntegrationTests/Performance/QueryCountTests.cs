@@ -56,6 +56,8 @@ public sealed class QueryCountTests
         new("notifications", Viewer.Volunteer, _ => "/notifications"),
         new("notifications API", Viewer.Volunteer, _ => "/api/v1/me/notifications"),
         new("statistics dashboard", Viewer.PlatformAdmin, _ => "/statistics/dashboard"),
+        new("organisation dashboard", Viewer.OrganizationAdmin, s => $"/org/{s.OrganizationId}/dashboard"),
+        new("organisation dashboard API", Viewer.OrganizationAdmin, s => $"/api/v1/organizations/{s.OrganizationId}/dashboard"),
         new("teams directory", Viewer.Volunteer, _ => "/teams"),
         new("teams API", Viewer.Volunteer, _ => "/api/v1/teams"),
         new("programs", Viewer.Anonymous, _ => "/programs"),

@@ -71,6 +71,23 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
             Assert.Equal(reason, entry.Values["Reason"]);
     }
 
+    /// <summary>Exactly these ObjectAccessRefused (1032) events, in order, each from the API caller.</summary>
+    private static void AssertObjectRefusals(CapturedLogs logs, Guid userId, params (string Type, Guid Id, string Operation)[] expected)
+    {
+        var refusals = logs.Events(1032);
+        Assert.Equal(expected, refusals.Select(e => ((string)e.Values["ObjectType"]!, (Guid)e.Values["ObjectId"]!, (string)e.Values["Operation"]!)));
+        Assert.All(refusals, refused => AssertEvent(refused, userId, "api"));
+    }
+
+    /// <summary>An id that names nothing answers 404 too, but is not a refused object: nothing is logged.</summary>
+    private static async Task AssertUnknownIdsAreNotLoggedAsync(CapturedLogs logs, params Func<Task<HttpResponseMessage>>[] requests)
+    {
+        logs.Clear();
+        foreach (var request in requests)
+            Assert.Equal(HttpStatusCode.NotFound, (await request()).StatusCode);
+        Assert.Empty(logs.Events(1032));
+    }
+
     private static void AssertNothingTyped(CapturedLogs logs, params string?[] typed)
     {
         var secrets = typed.OfType<string>().ToList();
@@ -219,14 +236,53 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/applications/{applicationId}/accept", null)).StatusCode);
 
-        var refused = Assert.Single(logs.Events(1032));
-        AssertEvent(refused, adminB.UserId, "api");
-        Assert.Equal("Application", refused.Values["ObjectType"]);
-        Assert.Equal(applicationId, refused.Values["ObjectId"]);
+        AssertObjectRefusals(logs, adminB.UserId, ("Application", applicationId, "Operate"));
+        await AssertUnknownIdsAreNotLoggedAsync(logs, () => client.PostAsync($"/api/v1/applications/{Guid.NewGuid()}/accept", null));
+    }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AnotherOrganisationsAdmin_AskingForAHiddenTeam_GetsNotFound_AndIsLoggedAsAnObjectRefusal_ButAnUnknownIdIsNot(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var teams = await Teams.TeamScene.CreateAsync(app);
+        // A suspended organisation's teams leave the directory: only its own people may still see them.
+        await app.QueryAsync(db => db.Organizations.Where(o => o.Id == teams.OrganizationId)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, Data.Organizations.OrganizationStatus.Suspended)));
+        var (_, adminB, _) = await app.CreateVerifiedOrganizationAsync();
+        var client = await app.ApiAsAsync(adminB.Email, TestPeople.Password);
         logs.Clear();
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/applications/{Guid.NewGuid()}/accept", null)).StatusCode);
-        Assert.Empty(logs.Events(1032));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/teams/{teams.TeamId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/teams/{teams.TeamId}/join", null)).StatusCode);
+
+        AssertObjectRefusals(logs, adminB.UserId, ("Team", teams.TeamId, "View"), ("Team", teams.TeamId, "View"));
+        Assert.Equal("/api/v1/teams/{id:guid}/join", logs.Events(1032)[1].Values["Route"]);
+        await AssertUnknownIdsAreNotLoggedAsync(logs, () => client.GetAsync($"/api/v1/teams/{Guid.NewGuid()}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task OrganisationAdmin_RunningAPlatformCourse_GetsNotFound_AndIsLoggedAsAnObjectRefusal_ButAnUnknownIdIsNot(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var training = await Training.TrainingScene.CreateAsync(app);
+        var course = await training.CourseAsync();
+        var (organization, orgAdmin, _) = await app.CreateVerifiedOrganizationAsync();
+        var client = await app.ApiAsAsync(orgAdmin.Email, TestPeople.Password);
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/courses/{course}/archive", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/courses/{course}/enrollments")).StatusCode);
+        // Creating a course for an organisation without the management licence is refused as that organisation's object.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/v1/courses",
+            new { titleAr = "دورة", descriptionAr = "وصف", durationHours = 4, passingScore = 60, organizationId = organization })).StatusCode);
+
+        AssertObjectRefusals(logs, orgAdmin.UserId,
+            ("Course", course, "Manage"), ("Course", course, "RecordResults"), ("Organization", organization, "CreateCourse"));
+        await AssertUnknownIdsAreNotLoggedAsync(logs,
+            () => client.PostAsync($"/api/v1/courses/{Guid.NewGuid()}/archive", null),
+            () => client.PostAsJsonAsync("/api/v1/courses", new { titleAr = "دورة", descriptionAr = "وصف", durationHours = 4, passingScore = 60, organizationId = Guid.NewGuid() }));
     }
 
     [Theory]

@@ -11,6 +11,7 @@ public sealed class DashboardModel(StatsScopes scopes, StatsReports reports, Tim
 {
     public StatsScope Scope { get; private set; } = null!;
     public Dashboard Data { get; private set; } = null!;
+    public DateTimeOffset ComputedAt { get; private set; }
     public string Query { get; private set; } = "";
     public IReadOnlyList<StatsPeriod> Periods { get; private set; } = [];
 
@@ -24,7 +25,7 @@ public sealed class DashboardModel(StatsScopes scopes, StatsReports reports, Tim
         if (scope.Kind == ScopeKind.Volunteer)
             return Redirect("/statistics/me");
         Scope = scope;
-        Data = await reports.DashboardAsync(filter, scope.Kind == ScopeKind.National, ct);
+        (Data, ComputedAt) = await reports.CachedDashboardAsync(scope, filter, ct);
         Query = StatsRequest.QueryString(filter);
         Periods = PeriodChoices.Recent(clock, filter.Period);
         return Page();

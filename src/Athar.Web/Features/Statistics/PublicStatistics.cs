@@ -29,8 +29,7 @@ public sealed class PublicStatistics(IndicatorQueries indicators, ActivityQuerie
         var national = new StatsFilter(period);
         var registered = await indicators.RegisteredVolunteersAsync(national, ct);
         var unique = await activity.UniqueVolunteersAsync(national, ct);
-        var minutes = await activity.MinutesAsync(national, ct);
-        var value = await activity.EconomicValueAsync(national, rates.Value, ct);
+        var (minutes, _, value) = await activity.VerifiedAsync(national, rates.Value, ct);
         var (opportunities, _) = await indicators.PublishedAsync(national, ct);
         var organizations = await indicators.OrganizationsAt(national).CountAsync(o => o.Status == Data.Organizations.OrganizationStatus.Verified, ct);
 

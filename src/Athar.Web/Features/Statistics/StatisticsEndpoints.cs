@@ -20,7 +20,8 @@ public static class StatisticsEndpoints
 
     public sealed record CellResponse(string Text, decimal? Value);
 
-    public sealed record DashboardResponse(string Period, string Scope, IReadOnlyList<IndicatorResponse> Indicators, IReadOnlyList<TableResponse> Tables, TargetResponse? Target);
+    /// <summary><c>ComputedAt</c>: when the figures were read (dashboards may be served from a cache for a few seconds).</summary>
+    public sealed record DashboardResponse(string Period, string Scope, IReadOnlyList<IndicatorResponse> Indicators, IReadOnlyList<TableResponse> Tables, TargetResponse? Target, DateTimeOffset ComputedAt);
 
     public sealed record TargetResponse(long Target, int Year, long Current, decimal Progress, long? Projected);
 
@@ -61,10 +62,10 @@ public static class StatisticsEndpoints
             return Invalid(http, invalid);
         if (filter is null || scope is null)
             return TypedResults.NotFound();
-        var dashboard = scope.Kind == ScopeKind.Volunteer
-            ? await reports.OwnAsync(filter, ct)
-            : await reports.DashboardAsync(filter, scope.Kind == ScopeKind.National, ct);
-        return TypedResults.Ok(ToResponse(dashboard, scope.Kind));
+        var (dashboard, computedAt) = scope.Kind == ScopeKind.Volunteer
+            ? new CachedFigures<Dashboard>(await reports.OwnAsync(filter, ct), clock.GetUtcNow())
+            : await reports.CachedDashboardAsync(scope, filter, ct);
+        return TypedResults.Ok(ToResponse(dashboard, scope.Kind, computedAt));
     }
 
     private static async Task<Results<Ok<DashboardResponse>, ProblemHttpResult>> MineAsync(HttpContext http, ClaimsPrincipal user, StatsReports reports, TimeProvider clock, CancellationToken ct)
@@ -73,7 +74,7 @@ public static class StatisticsEndpoints
         if (filter is null)
             return Invalid(http, invalid!);
         var own = filter with { RegionId = null, CityId = null, OrganizationId = null, OrganizationType = null, ProgramId = null, VolunteerId = user.RequiredUserId() };
-        return TypedResults.Ok(ToResponse(await reports.OwnAsync(own, ct), ScopeKind.Volunteer));
+        return TypedResults.Ok(ToResponse(await reports.OwnAsync(own, ct), ScopeKind.Volunteer, clock.GetUtcNow()));
     }
 
     private static async Task<IResult> ExportAsync(string table, string format, HttpContext http, ClaimsPrincipal user, StatsScopes scopes, StatsReports reports, AuditTrail audit, AtharDbContext db, TimeProvider clock, CancellationToken ct)
@@ -85,7 +86,7 @@ public static class StatisticsEndpoints
             return Invalid(http, invalid);
         if (filter is null || scope is null)
             return TypedResults.NotFound();
-        var dashboard = scope.Kind == ScopeKind.Volunteer ? await reports.OwnAsync(filter, ct) : await reports.DashboardAsync(filter, scope.Kind == ScopeKind.National, ct);
+        var dashboard = scope.Kind == ScopeKind.Volunteer ? await reports.OwnAsync(filter, ct) : (await reports.CachedDashboardAsync(scope, filter, ct)).Value;
         var found = dashboard.Tables.FirstOrDefault(t => t.Id == table);
         if (found is null)
             return TypedResults.NotFound();
@@ -124,12 +125,13 @@ public static class StatisticsEndpoints
         return (await scopes.LockAsync(scope, requested, ct), scope, null);
     }
 
-    private static DashboardResponse ToResponse(Dashboard d, ScopeKind scope) => new(
+    private static DashboardResponse ToResponse(Dashboard d, ScopeKind scope, DateTimeOffset computedAt) => new(
         d.Filter.Period.ToString(),
         scope.ToString(),
         d.Indicators.Select(i => new IndicatorResponse(i.Indicator.Key.ToString(), i.Indicator.Unit.ToString(), i.Indicator.Available, i.Applies, i.Value, i.Previous, i.Growth)).ToList(),
         d.Tables.Select(t => new TableResponse(t.Id, t.Title, t.Headers, t.Rows.Select(r => (IReadOnlyList<CellResponse>)r.Select(c => new CellResponse(c.Text, c.Hidden ? null : c.Number)).ToList()).ToList())).ToList(),
-        d.Target is { } t ? new TargetResponse(t.Target, t.Year, t.Current, t.Progress, t.Projected) : null);
+        d.Target is { } t ? new TargetResponse(t.Target, t.Year, t.Current, t.Progress, t.Projected) : null,
+        computedAt);
 
     private static ProblemHttpResult Invalid(HttpContext http, string parameter)
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Athar.Core.Calendar;
 using Athar.Core.Statistics;
 using Athar.Data.Statistics;
+using Athar.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Athar.Web.Features.Statistics;
@@ -13,11 +15,23 @@ public sealed record TargetStatus(long Target, int Year, long Current, decimal P
 /// <summary>Builds dashboards and their tables; the page, the API and the exports all read from here.</summary>
 public sealed class StatsReports(
     IndicatorQueries indicators, ActivityQueries activity, StatsLabels labels,
-    IOptions<HourlyValueOptions> rates, IOptions<TargetOptions> target, TimeProvider clock)
+    IOptions<HourlyValueOptions> rates, IOptions<TargetOptions> target, TimeProvider clock, DashboardCache cache)
 {
     public static readonly IReadOnlyList<string> TableIds = ["indicators", "months", "regions", "fields", "gender", "age", "organization-types", "types"];
 
     public HourlyValueOptions Rates => rates.Value;
+
+    /// <summary>
+    /// The dashboard of a cut already locked into the viewer's scope (the caller checked access), from this node's
+    /// <see cref="DashboardCache"/>: keyed by the scope's kind, every filter and the culture its tables are labelled in.
+    /// </summary>
+    public Task<CachedFigures<Dashboard>> CachedDashboardAsync(StatsScope scope, StatsFilter f, CancellationToken ct)
+    {
+        var national = scope.Kind == ScopeKind.National;
+        var key = string.Join('|', "stats-dashboard", scope.Kind, StatsRequest.QueryString(f), f.VolunteerId,
+            CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
+        return cache.GetOrComputeAsync(key, c => DashboardAsync(f, national, c), ct);
+    }
 
     public async Task<Dashboard> DashboardAsync(StatsFilter f, bool national, CancellationToken ct)
     {

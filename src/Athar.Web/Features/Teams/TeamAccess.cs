@@ -28,7 +28,11 @@ public sealed record TeamContext(Team Team, Organization Organization, Guid? Use
     public bool CanView => Organization.Status == OrganizationStatus.Verified || IsOrganizationStaff || State is not null;
 }
 
-public sealed class TeamAccess(AtharDbContext db, OrganizationGate gate, LicenseRegister licenses)
+/// <summary>
+/// Loads a team as the caller stands with it. A hidden team (of an organisation that is not verified) asked for by
+/// someone outside it answers "not found" and is logged as a refused object (ASVS 16.3.2); an unknown id is not.
+/// </summary>
+public sealed class TeamAccess(AtharDbContext db, OrganizationGate gate, LicenseRegister licenses, IHttpContextAccessor http)
 {
     public async Task<TeamContext?> LoadAsync(ClaimsPrincipal user, Guid teamId, CancellationToken cancellationToken)
     {
@@ -43,7 +47,10 @@ public sealed class TeamAccess(AtharDbContext db, OrganizationGate gate, License
         var admin = userId is not null && await gate.CanAsync(user, organization, OrganizationOperations.Manage);
         var staff = admin || (userId is not null && await gate.CanAsync(user, organization, OrganizationOperations.View));
         var context = new TeamContext(team, organization, userId, membership?.Role, membership?.State, admin, staff);
-        return context.CanView ? context : null;
+        if (context.CanView)
+            return context;
+        http.HttpContext?.ObjectAccessRefused(nameof(Team), teamId, "View");
+        return null;
     }
 
     /// <summary>The leader's licence is read from the register on today's Saudi date, so a lapse shows at once.</summary>

@@ -44,7 +44,7 @@ public sealed class DetailsModel(TrainingQueries queries, CourseAccess access, E
             return false;
         CanManage = await access.CanManageAsync(User, detail.Course, cancellationToken);
         if (detail.Course.Status == CourseStatus.Draft && !CanManage)
-            return false;
+            return access.Refused(detail.Course, "View");
         Detail = detail;
         CanRecord = await access.CanRecordResultsAsync(User, detail.Course, cancellationToken);
         Now = clock.GetUtcNow();

@@ -101,7 +101,7 @@ public sealed class EditModel(AtharDbContext db, CourseAccess access, SaveCourse
     private async Task<Course?> ManagedCourseAsync(Guid id, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return course is not null && await access.CanManageAsync(User, course, cancellationToken) ? course : null;
+        return course is not null && await access.AllowsManagingAsync(User, course, cancellationToken) ? course : null;
     }
 
     private async Task<bool> PrepareNewAsync(CancellationToken cancellationToken)

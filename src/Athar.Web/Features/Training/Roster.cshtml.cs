@@ -35,7 +35,7 @@ public sealed class RosterModel(AtharDbContext db, CourseAccess access, Training
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (course is null || !await access.CanRecordResultsAsync(User, course, cancellationToken))
+        if (course is null || !await access.AllowsRecordingResultsAsync(User, course, cancellationToken))
             return false;
         Course = course;
         Rows = await queries.RosterAsync(id, cancellationToken);

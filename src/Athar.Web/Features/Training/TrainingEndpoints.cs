@@ -73,7 +73,7 @@ public static class TrainingEndpoints
     private static async Task<Results<Ok<CourseResponse>, NotFound>> CourseAsync(Guid id, ClaimsPrincipal user, TrainingQueries queries, CourseAccess access, AtharDbContext db, CancellationToken ct)
     {
         if (await queries.CourseAsync(id, ct) is not { } detail
-            || detail.Course.Status == CourseStatus.Draft && !await access.CanManageAsync(user, detail.Course, ct))
+            || detail.Course.Status == CourseStatus.Draft && !await access.AllowsManagingAsync(user, detail.Course, ct, "View"))
             return TypedResults.NotFound();
         var c = detail.Course;
         var prerequisites = await db.CoursePrerequisites.Where(p => p.CourseId == id).Select(p => p.RequiredCourseId).ToListAsync(ct);
@@ -95,7 +95,7 @@ public static class TrainingEndpoints
         Guid id, CourseBody body, ClaimsPrincipal user, AtharDbContext db, CourseAccess access, SaveCourse save, HttpContext http, IStringLocalizer<TrainingText> t, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is null || !await access.CanManageAsync(user, course, ct))
+        if (course is null || !await access.AllowsManagingAsync(user, course, ct))
             return TypedResults.NotFound();
         var result = await save.UpdateAsync(course, body.ToInput(), body.TrainerEmail, ct);
         return result.Refusal is { Errors: { } errors } ? ApiProblems.Invalid(http, errors, t) : TypedResults.NoContent();
@@ -105,7 +105,7 @@ public static class TrainingEndpoints
         Guid id, SessionInput body, ClaimsPrincipal user, AtharDbContext db, CourseAccess access, SaveCourse save, HttpContext http, IStringLocalizer<TrainingText> t, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is null || !await access.CanManageAsync(user, course, ct))
+        if (course is null || !await access.AllowsManagingAsync(user, course, ct))
             return TypedResults.NotFound();
         var result = await save.AddSessionAsync(id, body, ct);
         if (result.Refusal is { Errors: { } errors })
@@ -116,7 +116,7 @@ public static class TrainingEndpoints
     private static async Task<Results<NoContent, NotFound>> ArchiveAsync(Guid id, ClaimsPrincipal user, AtharDbContext db, CourseAccess access, SaveCourse save, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is null || !await access.CanManageAsync(user, course, ct))
+        if (course is null || !await access.AllowsManagingAsync(user, course, ct))
             return TypedResults.NotFound();
         await save.ArchiveAsync(id, ct);
         return TypedResults.NoContent();
@@ -125,7 +125,7 @@ public static class TrainingEndpoints
     private static async Task<Results<Ok<List<TrainingQueries.RosterRow>>, NotFound>> RosterAsync(Guid id, ClaimsPrincipal user, AtharDbContext db, CourseAccess access, TrainingQueries queries, CancellationToken ct)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is null || !await access.CanRecordResultsAsync(user, course, ct))
+        if (course is null || !await access.AllowsRecordingResultsAsync(user, course, ct))
             return TypedResults.NotFound();
         return TypedResults.Ok(await queries.RosterAsync(id, ct));
     }
@@ -134,7 +134,7 @@ public static class TrainingEndpoints
         Guid id, ResultBody body, ClaimsPrincipal user, AtharDbContext db, CourseAccess access, Enrollments enrollments, HttpContext http, IStringLocalizer<TrainingText> t, CancellationToken ct)
     {
         var course = await db.CourseEnrollments.Where(e => e.Id == id).Join(db.Courses, e => e.CourseId, c => c.Id, (_, c) => c).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (course is null || !await access.CanRecordResultsAsync(user, course, ct))
+        if (course is null || !await access.AllowsRecordingResultsAsync(user, course, ct))
             return TypedResults.NotFound();
         return await enrollments.RecordResultAsync(id, body.Attended, body.Score, user.RequiredUserId(), ct) is { } refusal
             ? ApiProblems.Refused(http, refusal, refusal.Code is "score-range" or "score-required" or "score-without-attendance" ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict, t)
