@@ -57,9 +57,7 @@ public static class AtharServices
         services.AddAtharCluster(configuration);
         services.AddAtharRateLimits(builder.Configuration);
 
-        services.AddDataProtection()
-            .SetApplicationName("Athar")
-            .PersistKeysToDbContext<AtharDbContext>();
+        services.AddAtharKeyRing(configuration);
 
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
