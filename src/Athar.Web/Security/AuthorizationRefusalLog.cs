@@ -7,14 +7,18 @@ namespace Athar.Web.Security;
 /// <summary>
 /// Logs every refusal of the authorisation middleware (ASVS 16.3.2) as a security event, then lets the wrapped
 /// handler answer as before (the two-factor set-up redirect, else 401/403). Object-level refusals happen later,
-/// inside the features, and are logged there (<see cref="SecurityEvents.ObjectAccessRefused"/>).
+/// inside the features, and are logged there (<see cref="SecurityEvents.ObjectAccessRefused"/>); a use case's own
+/// <c>Forbid()</c> is logged by <see cref="UseCaseRefusalLog"/>.
 /// </summary>
 public sealed class AuthorizationRefusalLog(IAuthorizationMiddlewareResultHandler inner) : IAuthorizationMiddlewareResultHandler
 {
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden)
+        {
             context.AccessForbidden(SecurityEvents.RouteOf(context), PolicyOf(context), FailedRequirements(authorizeResult));
+            UseCaseRefusalLog.MarkLogged(context);
+        }
         else if (authorizeResult.Challenged)
             context.AccessChallenged(SecurityEvents.RouteOf(context), PolicyOf(context));
         return inner.HandleAsync(next, context, policy, authorizeResult);

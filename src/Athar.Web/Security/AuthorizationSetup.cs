@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Athar.Web.Security;
 
@@ -22,6 +24,9 @@ public static class AuthorizationSetup
         // Every refusal is logged as a security event before the two-factor redirect or the 401/403 answers it.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler>(new AuthorizationRefusalLog(new TwoFactorSetupRedirect()));
         services.Configure<MvcOptions>(o => o.Filters.Add(new AntiforgeryRefusalLog()));
+        // ...and so is a use case's own Forbid(), whatever the scheme: the authentication service is wrapped.
+        services.AddScoped<AuthenticationService>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationService, UseCaseRefusalLog>());
         return services;
     }
 }

@@ -203,6 +203,27 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ATeamMember_ChangingAnotherMembersRole_IsRefusedByTheUseCase_AndLoggedAsForbiddenOnce(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var teams = await Teams.TeamScene.CreateAsync(app);
+        var members = await teams.MembersAsync(2);
+        var member = await app.ApiAsAsync(members[0].Email, TestPeople.Password);
+        logs.Clear();
+
+        // The endpoint's policy (signed in) lets the member in; the team's rule (only its leader sets roles) refuses.
+        var response = await member.PutAsJsonAsync($"/api/v1/teams/{teams.TeamId}/members/{members[1].UserId}/role", new { role = "Deputy" }, HttpHelpers.Json);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var forbidden = Assert.Single(logs.Events(1030));
+        AssertEvent(forbidden, members[0].UserId, "api");
+        Assert.Equal(UseCaseRefusalLog.Policy, forbidden.Values["Policy"]);
+        Assert.Equal("/api/v1/teams/{id:guid}/members/{userId:guid}/role", forbidden.Values["Route"]);
+        Assert.Equal("PUT", forbidden.Values["HttpMethod"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task AnotherOrganisationsAdmin_AskingForItsIdeas_GetsNotFound_AndIsLoggedAsAnObjectRefusal(TestDatabase database)
     {
         var (app, logs) = scene.For(database);
