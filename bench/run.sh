@@ -8,7 +8,9 @@
 #
 # Environment: DURATION (s per scenario, default 20), CONNECTIONS (default 64), THREADS (default 2),
 # PGPORT (default 55470), PGDIR (default /tmp/athar-bench/pg), DB (default athar_bench_s<scale>),
-# WEB_PORT (default 5080). An already running server on PGPORT and an already seeded DB are reused.
+# WEB_PORT (default 5080), APP_ENV (extra NAME=value settings for the platform, e.g. the caches off:
+# "Athar__SearchCache__Seconds=0 Athar__DashboardCache__Seconds=0"). An already running server on PGPORT and an already
+# seeded DB are reused.
 set -euo pipefail
 
 SCALE=${1:-0.1}
@@ -108,7 +110,7 @@ PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -S -c 8 -j 2 -T "$DU
 log "starting the platform (Release, PostgreSQL $DB)"
 start_app web "$WEB_PORT" "$OUT/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production \
   Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning \
-  Athar__RateLimits__Enabled=false
+  Athar__RateLimits__Enabled=false ${APP_ENV:-}
 
 # Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.
 psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHERE \"Status\" = 2 AND \"NextShiftStartsAt\" IS NOT NULL ORDER BY md5(\"Id\"::text) LIMIT 2000" > "$WORK/details.txt"
@@ -158,6 +160,7 @@ REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
   echo "# Benchmark at scale $SCALE ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Produced by \`bench/run.sh $SCALE\` (wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over loopback; the platform in Release on PostgreSQL 15, database \`$DB\`)."
+  if [ -n "${APP_ENV:-}" ]; then echo; echo "Platform settings added (APP_ENV): \`$APP_ENV\`."; fi
   echo
   echo "## Machine"
   echo
