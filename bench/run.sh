@@ -111,6 +111,7 @@ log "starting the platform (Release, PostgreSQL $DB)"
 start_app web "$WEB_PORT" "$OUT/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production \
   Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning \
   Athar__RateLimits__Enabled=false ${APP_ENV:-}
+WEB_PID=${PIDS[-1]}
 
 # Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.
 psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHERE \"Status\" = 2 AND \"NextShiftStartsAt\" IS NOT NULL ORDER BY md5(\"Id\"::text) LIMIT 2000" > "$WORK/details.txt"
@@ -152,6 +153,8 @@ writes_checkin
 writes_verify
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+# The platform's peak resident memory over the whole run (the kernel's high-water mark of the process).
+PEAK_RSS_MB=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$WEB_PID/status") / 1024 ))
 
 # ---------------------------------------------------------------- report
 mkdir -p "$BENCH/results"
@@ -165,6 +168,7 @@ REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
   echo "## Machine"
   echo
   machine_description
+  echo "- Platform process: peak resident memory over the whole run (VmHWM) $PEAK_RSS_MB MB (server GC)."
   echo "- Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Other processes shared the cores when the load exceeds 2."
   echo "- PostgreSQL: $(psql_ -d postgres -c 'SHOW server_version'), fsync $(psql_ -d postgres -c 'SHOW fsync'), synchronous_commit $(psql_ -d postgres -c 'SHOW synchronous_commit'), shared_buffers $(psql_ -d postgres -c 'SHOW shared_buffers'); database size $(psql_ -d postgres -c "SELECT pg_size_pretty(pg_database_size('$DB'))")"
   echo
