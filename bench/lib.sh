@@ -4,6 +4,19 @@
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
+start_app() { # name port dll [env...]  -> starts a published app in the background (its pid appended to PIDS), waits until it answers
+  local name=$1 port=$2 dll=$3; shift 3
+  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=1 \
+    dotnet "$dll" --contentRoot "$(dirname "$dll")" >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.5; done
+  echo "$name did not start; see $WORK/$name.log" >&2; exit 1
+}
+
+largest_organizations() { # count -> "organisation-id admin-email" lines of the verified organisations with the most opportunities (psql_ and DB from the caller)
+  psql_ -d "$DB" -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1 JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2 ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT $1"
+}
+
 need_tools() { # installs wrk and pgbench (and PostgreSQL 15) with apt when missing
   local need=()
   command -v wrk >/dev/null || need+=(wrk)

@@ -78,16 +78,6 @@ else
   dotnet "$OUT/cli/athar.dll" seed --scale "$SCALE" --provider postgres --connection "$CS" | tee "$SEED_LOG"
 fi
 
-# ---------------------------------------------------------------- helpers
-start_app() { # name port dll [env...]  -> waits until it answers
-  local name=$1 port=$2 dll=$3; shift 3
-  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=1 \
-    dotnet "$dll" --contentRoot "$(dirname "$dll")" >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.5; done
-  echo "$name did not start; see $WORK/$name.log" >&2; exit 1
-}
-
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- ceilings of this machine
@@ -116,7 +106,7 @@ WEB_PID=${PIDS[-1]}
 # Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.
 psql_ -d "$DB" -c "SELECT '/opportunities/' || \"Id\" FROM \"Opportunities\" WHERE \"Status\" = 2 AND \"NextShiftStartsAt\" IS NOT NULL ORDER BY md5(\"Id\"::text) LIMIT 2000" > "$WORK/details.txt"
 VOLUNTEERS=$(psql_ -d "$DB" -c "SELECT u.\"Email\" FROM \"AspNetUsers\" u JOIN \"Volunteers\" v ON v.\"UserId\" = u.\"Id\" WHERE EXISTS (SELECT 1 FROM \"VolunteerHours\" h WHERE h.\"VolunteerId\" = v.\"UserId\") AND v.\"BirthDate\" < now() - interval '19 years' ORDER BY u.\"Email\" LIMIT 40")
-ORGS=$(psql_ -d "$DB" -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1 JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2 ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT 10")
+ORGS=$(largest_organizations 10)
 ADMIN_COOKIE=$(login admin@athar.example)
 : > "$WORK/record.txt"
 for email in $VOLUNTEERS; do

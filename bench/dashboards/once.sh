@@ -19,15 +19,14 @@ BASE_URL=http://127.0.0.1:$WEB_PORT
 CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Maximum Pool Size=64"
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
-psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -Atq "$@"; }
+psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
+PIDS=()
+trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 [ -f "$BENCH/.out/web/Athar.Web.dll" ] || { echo "run bench/run.sh first (it publishes bench/.out/web)" >&2; exit 1; }
-env ASPNETCORE_ENVIRONMENT=Production Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false \
-  Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false Athar__DashboardCache__Seconds=0 Athar__SearchCache__Seconds=0 \
-  ASPNETCORE_URLS="$BASE_URL" DOTNET_gcServer=1 dotnet "$BENCH/.out/web/Athar.Web.dll" --contentRoot "$BENCH/.out/web" >"$WORK/web.log" 2>&1 &
-WEB=$!
-trap 'kill $WEB 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -s -o /dev/null "$BASE_URL/" && break; sleep 0.5; done
+start_app web "$WEB_PORT" "$BENCH/.out/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production Athar__Database__Provider=Postgres \
+  ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false \
+  Athar__DashboardCache__Seconds=0 Athar__SearchCache__Seconds=0
 
 time_page() { # label path cookie -> "label | t1 t2 … (s)"
   local times=()
@@ -44,9 +43,7 @@ echo "|---|---|"
 ADMIN=$(login admin@athar.example)
 time_page "National dashboard (platform admin)" /statistics/dashboard "$ADMIN"
 time_page "Public statistics page" /statistics ""
-psql_ -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1
-  JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2
-  ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT 3" |
+largest_organizations 3 |
 while read -r org email; do
   time_page "Organisation dashboard (${org:0:8}…)" "/org/$org/dashboard" "$(login "$email")"
 done
