@@ -338,6 +338,13 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
             () => client.PostAsync($"/api/v1/me/applications/{Guid.NewGuid()}/withdraw", null),
             () => client.GetAsync($"/api/v1/me/applications/{Guid.NewGuid()}/calendar.ics"),
             () => client.DeleteAsync($"/api/v1/me/sessions/{Guid.NewGuid()}"));
+
+        // The certificate of another's enrolment is refused on the download route, outside the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/me/documents/training/{enrollment}")).StatusCode);
+        var download = Assert.Single(logs.Events(1032));
+        Assert.Equal(("CourseEnrollment", enrollment, "Download"), ((string)download.Values["ObjectType"]!, (Guid)download.Values["ObjectId"]!, (string)download.Values["Operation"]!));
+        AssertEvent(download, other.UserId, "page");
+        await AssertUnknownIdsAreNotLoggedAsync(logs, () => client.GetAsync($"/me/documents/training/{Guid.NewGuid()}"));
     }
 
     [Theory]
