@@ -154,21 +154,23 @@ public sealed class ApplicationTests(AppFixture fixture) : IClassFixture<AppFixt
         var opportunity = await app.CreatePublishedOpportunityAsync(org,
         [
             app.ShiftFromNow(TimeSpan.FromHours(30), TimeSpan.FromHours(2), 5), // tomorrow
-            app.ShiftFromNow(TimeSpan.FromHours(-1), TimeSpan.FromHours(3), 5), // under way: started an hour ago
             app.ShiftFromNow(TimeSpan.FromHours(-3), TimeSpan.FromHours(2), 5), // ended an hour ago
             app.ShiftFromNow(TimeSpan.FromHours(4), TimeSpan.FromHours(2), 5), // later today
         ]);
+        // An opportunity whose last day is today, its one shift under way: started an hour ago.
+        var endingToday = await app.CreatePublishedOpportunityAsync(org, [app.ShiftFromNow(TimeSpan.FromHours(-1), TimeSpan.FromHours(3), 5)]);
         var others = await app.CreatePublishedOpportunityAsync(otherOrg, [app.ShiftFromNow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), 5)]);
         var volunteers = await app.CreateVolunteersAsync(5);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
             await app.CreateHoursAsync(org, opportunity, i, volunteers[i], 60, HoursStatus.Pending);
+        await app.CreateHoursAsync(org, endingToday, 0, volunteers[3], 60, HoursStatus.Pending);
         await app.CreateHoursAsync(otherOrg, others, 0, volunteers[4], 60, HoursStatus.Pending);
         var staff = await app.ApiAsAsync(admin.Email, TestPeople.Password, "en");
 
         var applicants = await (await staff.GetAsync($"/api/v1/organizations/{org}/applicants?status=accepted")).ReadJsonAsync();
 
         var shown = applicants.EnumerateArray().Select(a => a.GetProperty("start").GetString()).ToList();
-        Assert.Equal(new[] { opportunity.Shifts[1], opportunity.Shifts[3], opportunity.Shifts[0] }.Select(s => s.StartTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)), shown);
+        Assert.Equal(new[] { endingToday.Shifts[0], opportunity.Shifts[2], opportunity.Shifts[0] }.Select(s => s.StartTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)), shown);
     }
 
     [Theory]
