@@ -9,8 +9,8 @@
 # Environment: DURATION (s per scenario, default 20), CONNECTIONS (default 64), THREADS (default 2),
 # PGPORT (default 55470), PGDIR (default /tmp/athar-bench/pg), DB (default athar_bench_s<scale>),
 # WEB_PORT (default 5080), APP_ENV (extra NAME=value settings for the platform, e.g. the caches off:
-# "Athar__SearchCache__Seconds=0 Athar__DashboardCache__Seconds=0"). An already running server on PGPORT and an already
-# seeded DB are reused.
+# "Athar__SearchCache__Seconds=0 Athar__DashboardCache__Seconds=0"), WARMUP_SEARCH (s per search target before the
+# first measured scenario, default 30). An already running server on PGPORT and an already seeded DB are reused.
 set -euo pipefail
 
 SCALE=${1:-0.1}
@@ -126,11 +126,18 @@ check "$(head -1 "$WORK/orgs.txt" | cut -f1)" "$(head -1 "$WORK/orgs.txt" | cut 
 check /statistics/dashboard "$ADMIN_COOKIE" 200
 check /statistics "" 200
 
-# Warm-up: JIT, EF query caches, PostgreSQL buffers.
-DURATION=5 run_wrk warmup search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/opportunities; sed -i '$d' "$RESULTS"
+# Warm-up: JIT, EF query caches, PostgreSQL buffers. Tiered compilation keeps promoting the platform's methods for
+# about a minute under load (the search's CPU per request fell from 5.0 to 1.3 ms over its first 60 s at scale 1:
+# results/2026-12-07-search-profile.md), so both search targets are warmed for WARMUP_SEARCH seconds each first.
+for base in /api/v1/opportunities /opportunities; do
+  DURATION=${WARMUP_SEARCH:-30} run_wrk warmup search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=$base; sed -i '$d' "$RESULTS"
+done
 
+# search.lua draws from ~300k (words, filter, sort) keys: almost every request misses the search cache, so these two
+# rows are the cost of a miss. search-popular.lua is the peak-day crowd (32 words, no filter): the cache's path.
 run_wrk "Search API (Arabic text + filters)" search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/api/v1/opportunities
 run_wrk "Search page (HTML)" search.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/opportunities
+run_wrk "Search API, popular words (cache)" search-popular.lua "http://127.0.0.1:$WEB_PORT" SEARCH_BASE=/api/v1/opportunities
 run_wrk "Opportunity detail page" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/details.txt"
 run_wrk "Volunteer record page (40 volunteers)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/record.txt"
 run_wrk "Organisation dashboard (10 largest)" paths.lua "http://127.0.0.1:$WEB_PORT" PATHS="$WORK/orgs.txt"

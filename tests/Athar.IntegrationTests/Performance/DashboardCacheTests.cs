@@ -78,6 +78,35 @@ public sealed class DashboardCacheTests
         Assert.Equal(national.GetProperty("computedAt").GetDateTimeOffset(), (await StatsAsync(arabic)).GetProperty("computedAt").GetDateTimeOffset());
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task OpenStatistics_AreKeptPerPeriodUntilTheyExpire_AndSayWhenTheyWereRead(TestDatabase database)
+    {
+        await using var app = new AtharAppFactory(database, CacheOn);
+        await app.CreateVolunteersAsync(5);
+        var anonymous = app.CreateClient();
+
+        var first = await OpenAsync(anonymous);
+        var registered = Registered(first);
+        await app.CreateVolunteersAsync(5);
+        app.Clock.Advance(TimeSpan.FromSeconds(59));
+        var kept = await OpenAsync(anonymous);
+        Assert.Equal(registered, Registered(kept));
+        Assert.Equal(first.GetProperty("computedAt").GetDateTimeOffset(), kept.GetProperty("computedAt").GetDateTimeOffset());
+
+        // Another period is another entry, not the kept one.
+        var lastYear = first.GetProperty("period").GetProperty("year").GetInt32() - 1;
+        Assert.Equal(lastYear, (await OpenAsync(anonymous, $"?period={lastYear}")).GetProperty("period").GetProperty("year").GetInt32());
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var fresh = await OpenAsync(anonymous);
+        Assert.Equal(registered + 5, Registered(fresh));
+        Assert.Equal(app.Clock.GetUtcNow(), fresh.GetProperty("computedAt").GetDateTimeOffset());
+
+        // The page says how old its figures are.
+        Assert.Contains("id=\"figures-as-of\"", await anonymous.GetStringAsync("/statistics"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ConcurrentMisses_ComputeOnce_AndAFailureIsNotKept()
     {
@@ -105,6 +134,11 @@ public sealed class DashboardCacheTests
         await api.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{organizationId}/dashboard");
 
     private static async Task<JsonElement> StatsAsync(HttpClient api) => await api.GetFromJsonAsync<JsonElement>("/api/v1/stats/dashboard");
+
+    private static async Task<JsonElement> OpenAsync(HttpClient anonymous, string query = "") =>
+        await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/stats" + query);
+
+    private static decimal Registered(JsonElement open) => open.GetProperty("registeredVolunteers").GetProperty("value").GetDecimal();
 
     private static string? Title(JsonElement dashboard) => dashboard.GetProperty("tables")[0].GetProperty("title").GetString();
 }

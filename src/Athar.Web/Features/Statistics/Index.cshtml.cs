@@ -19,7 +19,7 @@ public sealed class IndexModel(PublicStatistics statistics, OpenTables tables, S
         var p = StatsRequest.DefaultPeriod(clock);
         if (period is not null && !StatsPeriod.TryParse(period, out p))
             return BadRequest();
-        Data = await statistics.ComputeAsync(p, ct);
+        Data = await statistics.CachedAsync(p, ct);
         Tables = [tables.National(Data), tables.Regions(Data)];
         Periods = PeriodChoices.Recent(clock, p).Where(x => x.Kind is PeriodKind.Year or PeriodKind.HijriYear || x == p).ToList();
         Scope = User.Identity?.IsAuthenticated == true ? await scopes.ForAsync(User, ct) : null;

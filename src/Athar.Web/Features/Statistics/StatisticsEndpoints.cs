@@ -51,7 +51,7 @@ public static class StatisticsEndpoints
         var p = StatsRequest.DefaultPeriod(clock);
         if (period is not null && !StatsPeriod.TryParse(period, out p))
             return Invalid(http, "period");
-        return TypedResults.Ok(await statistics.ComputeAsync(p, ct));
+        return TypedResults.Ok(await statistics.CachedAsync(p, ct));
     }
 
     private static async Task<Results<Ok<DashboardResponse>, NotFound, ProblemHttpResult>> DashboardAsync(
@@ -103,7 +103,7 @@ public static class StatisticsEndpoints
         var p = StatsRequest.DefaultPeriod(clock);
         if (period is not null && !StatsPeriod.TryParse(period, out p))
             return Invalid(http, "period");
-        return File(tables.Regions(await statistics.ComputeAsync(p, ct)), format, p);
+        return File(tables.Regions(await statistics.CachedAsync(p, ct)), format, p);
     }
 
     private static FileContentHttpResult File(StatsTable table, string format, StatsPeriod period)
