@@ -70,27 +70,28 @@ public static class SearchableOpportunitySql
     private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     /// <summary>The set's rows for the opportunities <paramref name="scope"/> (a condition on <c>o</c>) selects.</summary>
-    private static string Source(SearchableSchema schema, string scope) => schema == SearchableSchema.Initial
-        ? $"""
-        INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
-            "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft")
-        SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
-            o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
-            o."SeatsTotal" - o."SeatsTaken"
-        FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
-        WHERE {Visible} AND ({scope})
-        """
-        : $"""
-        INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
-            "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft",
-            "TitleAr", "TitleEn", "OrganizationId", "OrganizationNameAr", "OrganizationNameEn", "StartDate", "SeatsTotal", "Status", "Type")
-        SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
-            o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
-            o."SeatsTotal" - o."SeatsTaken",
-            o."TitleAr", o."TitleEn", o."OrganizationId", g."NameAr", g."NameEn", o."StartDate", o."SeatsTotal", o."Status", o."Type"
-        FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
-        WHERE {Visible} AND ({scope})
-        """;
+    private static string Source(SearchableSchema schema, string scope)
+    {
+        // Initial has only the columns matching, filtering and ordering read; DisplayColumns adds what a result shows.
+        var initial = schema == SearchableSchema.Initial;
+        var columns = initial ? "" : """
+            ,
+                "TitleAr", "TitleEn", "OrganizationId", "OrganizationNameAr", "OrganizationNameEn", "StartDate", "SeatsTotal", "Status", "Type"
+            """;
+        var values = initial ? "" : """
+            ,
+                o."TitleAr", o."TitleEn", o."OrganizationId", g."NameAr", g."NameEn", o."StartDate", o."SeatsTotal", o."Status", o."Type"
+            """;
+        return $"""
+            INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
+                "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft"{columns})
+            SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
+                o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
+                o."SeatsTotal" - o."SeatsTaken"{values}
+            FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
+            WHERE {Visible} AND ({scope})
+            """;
+    }
 
     /// <summary>The statements that create the triggers (and on PostgreSQL their functions), then fill the set from the rows already there.</summary>
     public static IReadOnlyList<string> Install(DatabaseProvider provider, SearchableSchema schema = Latest) =>
