@@ -8,7 +8,10 @@
 # Data, logs and pid files live under $ATHAR_CLUSTER_DIR (default /tmp/athar-cluster). Any Athar__* variable in
 # the caller's environment reaches the app nodes (e.g. Athar__RateLimits__Enabled=false for a load test).
 # ATHAR_CLUSTER_PREPARE, if set, is a shell command `up` runs once PostgreSQL is up and before any node starts
-# (restore a backup, load synthetic data), with the primary's connection string in $ATHAR_CLUSTER_CS.
+# (restore a backup, load synthetic data), with the owner role's connection string to the primary in $ATHAR_CLUSTER_CS.
+# Database roles as in production (deploy/postgres-roles.sql, ASVS 13.2.2): the superuser only creates the database
+# and the roles; athar_owner migrates (the app once with MigrateOnStartup=true) and runs the prepare step; the app
+# nodes connect as athar_app, which cannot create, alter or drop a table. Loopback uses trust authentication.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +25,8 @@ NODES=${ATHAR_CLUSTER_NODES:-3}
 # A running cluster remembers how many nodes it has (set by `up` and `nodes N`).
 [ -f "$DIR/nodes" ] && NODES=$(cat "$DIR/nodes")
 DB=athar
+OWNER_ROLE=athar_owner
+APP_ROLE=athar_app
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -41,9 +46,10 @@ install_packages() {
 }
 
 # Writes go to whichever host is the primary now; after a promotion Npgsql finds the new one by itself.
-primary_cs() { echo "Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$STANDBY_PORT;Target Session Attributes=read-write;Host Recheck Seconds=2;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=40"; }
+primary_cs() { # [role]
+  echo "Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$STANDBY_PORT;Target Session Attributes=read-write;Host Recheck Seconds=2;Username=${1:-$APP_ROLE};Database=$DB;Timeout=5;Maximum Pool Size=40"; }
 # Lag-tolerant reads prefer the standby and fall back to the primary when none answers.
-standby_cs() { echo "Host=127.0.0.1:$STANDBY_PORT,127.0.0.1:$PRIMARY_PORT;Target Session Attributes=prefer-standby;Host Recheck Seconds=2;Username=postgres;Database=$DB;Timeout=5;Maximum Pool Size=20"; }
+standby_cs() { echo "Host=127.0.0.1:$STANDBY_PORT,127.0.0.1:$PRIMARY_PORT;Target Session Attributes=prefer-standby;Host Recheck Seconds=2;Username=$APP_ROLE;Database=$DB;Timeout=5;Maximum Pool Size=20"; }
 
 pg_up() {
   mkdir -p "$DIR/pg"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DIR/pg"
@@ -63,6 +69,13 @@ CONF
   as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR/pg/standby" -R -X stream -c fast
   as_pg "$PGBIN/pg_ctl" -D "$DIR/pg/standby" -l "$DIR/pg/standby.log" -w -t 60 -o "-p $STANDBY_PORT -k $DIR/pg" start >/dev/null
   psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -qc "CREATE DATABASE $DB"
+  roles_up
+}
+
+# The least-privilege roles, created by the superuser in the new database; the standby receives them by streaming.
+roles_up() {
+  log "roles $OWNER_ROLE (migrations) and $APP_ROLE (app nodes): deploy/postgres-roles.sql"
+  psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -f "$ROOT/deploy/postgres-roles.sql" >/dev/null
 }
 
 redis_up() {
@@ -79,18 +92,27 @@ publish() {
   dotnet publish "$ROOT/src/Athar.Web" -c Release -o "$APP" -v quiet -nologo >/dev/null
 }
 
-start_node() { # N
-  local n=$1 port=$((NODE_BASE_PORT + $1))
+start_node() { # N [role]   (node 0 is the owner's one-off migration run)
+  local n=$1 port=$((NODE_BASE_PORT + $1)) role=${2:-$APP_ROLE}
   APP=${APP:-$(cat "$DIR/app.path")}
-  log "app node $n on $port"
+  log "app node $n on $port as $role"
   # Its own line, so $! is the app's pid; output to a file, so the caller's pipes close when this script ends.
   env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=0 \
-    Athar__Database__Provider=Postgres ConnectionStrings__Athar="$(primary_cs)" \
+    Athar__Database__Provider=Postgres ConnectionStrings__Athar="$(primary_cs "$role")" \
+    Athar__Database__MigrateOnStartup="$([ "$role" = "$OWNER_ROLE" ] && echo true || echo false)" \
     Athar__Database__ReadOnlyConnectionString="$(standby_cs)" \
     Athar__Cluster__Redis="127.0.0.1:$REDIS_PORT" Athar__Cluster__KnownProxies__0=127.0.0.1 Athar__Cluster__NodeName="node$n" \
     Athar__SeedDemoData="${Athar__SeedDemoData:-true}" Logging__LogLevel__Default=Warning \
     dotnet "$APP/Athar.Web.dll" --contentRoot "$APP" </dev/null >>"$DIR/node$n.log" 2>&1 &
   echo $! >"$DIR/node$n.pid"
+}
+
+# Migrations (and the demo seed) as the owner, as `athar migrate` would in a deploy: the app once, on port
+# NODE_BASE_PORT, stopped as soon as it answers; the app role could not create the tables.
+migrate_as_owner() {
+  start_node 0 "$OWNER_ROLE"; wait_node 0
+  log "migrated as $OWNER_ROLE; stopping the migration run"
+  stop_pid_file "$DIR/node0.pid"
 }
 
 wait_node() { # N
@@ -146,12 +168,11 @@ up() {
   redis_up
   if [ -n "${ATHAR_CLUSTER_PREPARE:-}" ]; then
     log "prepare: $ATHAR_CLUSTER_PREPARE"
-    ATHAR_CLUSTER_CS="Host=127.0.0.1;Port=$PRIMARY_PORT;Username=postgres;Database=$DB" bash -c "$ATHAR_CLUSTER_PREPARE"
+    ATHAR_CLUSTER_CS="Host=127.0.0.1;Port=$PRIMARY_PORT;Username=$OWNER_ROLE;Database=$DB" bash -c "$ATHAR_CLUSTER_PREPARE"
   fi
-  # Node 1 migrates and seeds first (the others would wait on its advisory lock anyway); then the rest start together.
-  start_node 1; wait_node 1
-  for n in $(seq 2 "$NODES"); do start_node "$n"; done
-  for n in $(seq 2 "$NODES"); do wait_node "$n"; done
+  migrate_as_owner
+  for n in $(seq 1 "$NODES"); do start_node "$n"; done
+  for n in $(seq 1 "$NODES"); do wait_node "$n"; done
   nginx_up
   status
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: N volunteers, then 200 opportunities, then N hours rows, through `athar import`, on SQLite
 # and on a private PostgreSQL 15 (durable settings). Writes results/import-<date>.md. Usage: bench/import/run.sh [N]
+# PROVIDERS="sqlite" or "postgres" runs one database only (default: both).
 set -euo pipefail
 N=${1:-100000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +19,7 @@ dotnet publish "$ROOT/src/Athar.Cli" -c Release -o "$OUT/cli" -v quiet -nologo >
 log "generating $N rows per file"
 python3 "$ROOT/bench/import/generate.py" "$N" "$OUT/files" "$TODAY"
 
-if ! pg_isready -q -h 127.0.0.1 -p "$PGPORT"; then
+if [[ " ${PROVIDERS:-postgres} " == *" postgres "* ]] && ! pg_isready -q -h 127.0.0.1 -p "$PGPORT"; then
   log "starting PostgreSQL on $PGPORT"
   rm -rf "$PGDIR"; mkdir -p "$PGDIR"; chown postgres:postgres "$PGDIR" "$(dirname "$PGDIR")"
   runuser -u postgres -- $PGBIN/initdb -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log"
@@ -41,7 +42,7 @@ timed() { local start end; start=$(date +%s.%N); "$@" >"$OUT/last.log" 2>"$OUT/l
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >"$REPORT"
 
-for provider in sqlite postgres; do
+for provider in ${PROVIDERS:-sqlite postgres}; do
   if [ $provider = sqlite ]; then
     rm -f "$OUT/bench.db"*; export Athar__Database__Provider=Sqlite ConnectionStrings__Athar="Data Source=$OUT/bench.db"
   else

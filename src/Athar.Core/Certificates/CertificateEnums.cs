@@ -26,4 +26,6 @@ public enum VerificationStatus
     Expired = 5,
     /// <summary>No document has this code.</summary>
     Unknown = 6,
+    /// <summary>Athar issued a document with this code under a seal key it has since retired: it can no longer vouch for it.</summary>
+    KeyRetired = 7,
 }

@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Athar.Core.Common;
 
 namespace Athar.Core.Certificates;
 
@@ -11,18 +13,44 @@ namespace Athar.Core.Certificates;
 /// </summary>
 public static class DocumentFingerprint
 {
-    public static string Compute(byte[] key, DocumentKind kind, IEnumerable<string> certifiedValues)
+    public static string Compute(byte[] key, DocumentKind kind, IEnumerable<string> certifiedValues) =>
+        Convert.ToHexStringLower(Mac(key, kind, certifiedValues));
+
+    /// <summary>
+    /// The seal under a key of the ring. The stored column holds 64 characters: the unnamed key's seals stay the 64 hex
+    /// digits they always were; a named key's seal is its id and the same 256-bit MAC in base64url (at most 8 + 1 + 43).
+    /// </summary>
+    public static string Seal(SigningKey key, DocumentKind kind, IEnumerable<string> certifiedValues) =>
+        key.IsUnnamed ? Compute(key.Secret, kind, certifiedValues) : KeyIdTag.Attach(key, Base64Url.EncodeToString(Mac(key.Secret, kind, certifiedValues)));
+
+    /// <summary>Recomputes a stored seal from the live values under the key it names.</summary>
+    public static SealCheck Check(string stored, SigningKeyRing ring, DocumentKind kind, IEnumerable<string> certifiedValues) =>
+        ring.Find(KeyIdTag.Split(stored).KeyId) is not { } key ? SealCheck.KeyNotInRing
+        : Matches(stored, Seal(key, kind, certifiedValues)) ? SealCheck.Matches
+        : SealCheck.DoesNotMatch;
+
+    private static byte[] Mac(byte[] key, DocumentKind kind, IEnumerable<string> certifiedValues)
     {
         var canonical = new StringBuilder();
         canonical.Append(((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var value in certifiedValues)
             // A unit separator cannot be typed into any field, so values can never run into each other.
             canonical.Append('\u001F').Append(value.Normalize(NormalizationForm.FormC));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical.ToString())));
+        return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical.ToString()));
     }
 
     public static bool Matches(string stored, string computed) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(computed));
+}
+
+/// <summary>What checking a stored seal against the live record finds.</summary>
+public enum SealCheck
+{
+    Matches,
+    /// <summary>The key is in the ring but the values (or the seal) changed.</summary>
+    DoesNotMatch,
+    /// <summary>The seal names a key that was retired, or one that never existed (a tampered id).</summary>
+    KeyNotInRing,
 }
 
 /// <summary>Verification codes: 16 Crockford base-32 characters (80 random bits), shown in groups of four.</summary>

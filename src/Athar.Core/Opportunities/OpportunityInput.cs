@@ -71,6 +71,13 @@ public sealed record ValidShift(Guid? Id, DateOnly Date, TimeOnly StartTime, Tim
 /// <summary>Shift times are typed in Saudi local time and stored as UTC instants.</summary>
 public static class ShiftTimes
 {
+    /// <summary>
+    /// A shift starts and ends on its date, the end after the start (Saudi Arabia keeps no daylight saving), so it lasts
+    /// under a day: a shift that has not ended started less than this ago. Queries for shifts not yet ended add that
+    /// bound, so an index on the start reads the recent range instead of every past shift.
+    /// </summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time)
     {
         var local = DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified);

@@ -16,6 +16,15 @@ internal sealed class ImportRowWriter(AtharDbContext db, Action<int> written)
 {
     private const int Chunk = 5_000;
 
+    /// <summary>
+    /// None: a COPY here runs the row triggers of every row it carries (for hours, the statistics rollups of each), which
+    /// can outlast the 30-second command timeout on a busy server. On that timeout Npgsql gave up the connection while the
+    /// server went on copying, and the retrying execution strategy started the import again on a new connection, which
+    /// then waited on the organisation lock the abandoned transaction still held (the 2026-12-07 PostgreSQL run stalled
+    /// so). The import is one transaction by design; its length is bounded by its file, and an interrupted CLI ends it.
+    /// </summary>
+    private static readonly TimeSpan CopyTimeout = TimeSpan.Zero;
+
     public void Write<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0)
@@ -27,7 +36,7 @@ internal sealed class ImportRowWriter(AtharDbContext db, Action<int> written)
             foreach (var chunk in rows.Chunk(Chunk * 4))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                PostgresBulkLoader.Copy(npgsql, table, chunk);
+                PostgresBulkLoader.Copy(npgsql, table, chunk, CopyTimeout);
                 written(chunk.Length);
             }
             return;

@@ -82,6 +82,13 @@ public static class StatsRollupSql
     /// <summary>
     /// Adds (sign 1) or removes (sign -1) volunteer <paramref name="r"/>'s presence in every reach row of <paramref name="r"/>,
     /// except where another active row of the volunteer (none of the rows <paramref name="excluded"/>) already counts them.
+    /// <para>
+    /// The unary plus on the probe's period keeps it out of the choice of index, so every probe reads the volunteer's
+    /// own rows through the key (VolunteerId first). Without it SQLite, which has no statistics, probed the Gregorian and
+    /// Hijri month periods through IX_StatsActivity_Month_RegionId / IX_StatsActivity_HijriMonth_RegionId: 28 of the 70
+    /// probes read every fact row of the month, so each approval cost more as the month filled, and an hours import of
+    /// 10,000 rows in one month took minutes (issue #7, bench/results/import-2026-12-07.md). Same rows, same answer.
+    /// </para>
     /// </summary>
     private static string Reach(string r, int sign, IReadOnlyList<string> excluded, string condition)
     {
@@ -93,7 +100,7 @@ public static class StatsRollupSql
             {
                 branches.Add($"SELECT {Int((int)kind)} AS k, {PeriodKey(kind, r)} AS p, {Int((int)dim)} AS d, {DimValue(dim, r)} AS v " +
                     $"WHERE NOT EXISTS (SELECT 1 FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = {r}.\"VolunteerId\" AND s.\"Minutes\" > 0{others} " +
-                    $"AND {PeriodKey(kind, "s")} = {PeriodKey(kind, r)} AND {DimValue(dim, "s")} = {DimValue(dim, r)})");
+                    $"AND +{PeriodKey(kind, "s")} = {PeriodKey(kind, r)} AND {DimValue(dim, "s")} = {DimValue(dim, r)})");
             }
         }
         return "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\") " +
@@ -218,4 +225,7 @@ public static class StatsRollupSql
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Triggers(provider), .. RebuildRollups()];
 
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => DropTriggers(provider);
+
+    /// <summary>The trigger re-created from the current SQL, leaving the rollups as they are (their rows do not depend on the plan).</summary>
+    public static IReadOnlyList<string> Reinstall(DatabaseProvider provider) => [.. DropTriggers(provider), .. Triggers(provider)];
 }

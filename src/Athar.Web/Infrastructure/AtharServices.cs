@@ -47,6 +47,7 @@ public static class AtharServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlatformKeys>();
+        PlatformKeyRings.AddTo(services);
         services.Configure<RegistrationPolicy>(configuration.GetSection("Athar:Registration"));
         services.Configure<SmtpOptions>(configuration.GetSection("Athar:Messaging:Smtp"));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

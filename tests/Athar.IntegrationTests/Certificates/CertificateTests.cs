@@ -28,7 +28,7 @@ public sealed class CertificateTests(AppFixture fixture) : IClassFixture<AppFixt
         return (person, volunteer, opportunity.Id, hoursId);
     }
 
-    private static async Task<(string Text, string Code)> DownloadAsync(HttpClient client, string path)
+    internal static async Task<(string Text, string Code)> DownloadAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

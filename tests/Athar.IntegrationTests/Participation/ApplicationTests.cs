@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Athar.Core.Accounts;
 using Athar.Core.Applications;
+using Athar.Core.Attendance;
 using Athar.Core.Opportunities;
 using Athar.IntegrationTests.Infrastructure;
 using Athar.Web.Features.Participation;
@@ -140,6 +141,36 @@ public sealed class ApplicationTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Matches("[\\u0600-\\u06FF]", a.GetProperty("title").GetString());
         Assert.Matches("^[\\x20-\\x7E]+$", e.GetProperty("title").GetString());
         Assert.False(await app.QueryAsync(db => db.Applications.AnyAsync(x => x.ShiftId == opportunity.Shifts[0].Id)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task Applicants_AreThoseOfShiftsNotYetEnded_InProgressIncluded_SoonestFirst_AndOnlyTheOrganizations(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        app.MoveToNextMorning();
+        var (org, admin, _) = await app.CreateVerifiedOrganizationAsync();
+        var (otherOrg, _, _) = await app.CreateVerifiedOrganizationAsync();
+        var opportunity = await app.CreatePublishedOpportunityAsync(org,
+        [
+            app.ShiftFromNow(TimeSpan.FromHours(30), TimeSpan.FromHours(2), 5), // tomorrow
+            app.ShiftFromNow(TimeSpan.FromHours(-3), TimeSpan.FromHours(2), 5), // ended an hour ago
+            app.ShiftFromNow(TimeSpan.FromHours(4), TimeSpan.FromHours(2), 5), // later today
+        ]);
+        // An opportunity whose last day is today, its one shift under way: started an hour ago.
+        var endingToday = await app.CreatePublishedOpportunityAsync(org, [app.ShiftFromNow(TimeSpan.FromHours(-1), TimeSpan.FromHours(3), 5)]);
+        var others = await app.CreatePublishedOpportunityAsync(otherOrg, [app.ShiftFromNow(TimeSpan.FromHours(2), TimeSpan.FromHours(2), 5)]);
+        var volunteers = await app.CreateVolunteersAsync(5);
+        for (var i = 0; i < 3; i++)
+            await app.CreateHoursAsync(org, opportunity, i, volunteers[i], 60, HoursStatus.Pending);
+        await app.CreateHoursAsync(org, endingToday, 0, volunteers[3], 60, HoursStatus.Pending);
+        await app.CreateHoursAsync(otherOrg, others, 0, volunteers[4], 60, HoursStatus.Pending);
+        var staff = await app.ApiAsAsync(admin.Email, TestPeople.Password, "en");
+
+        var applicants = await (await staff.GetAsync($"/api/v1/organizations/{org}/applicants?status=accepted")).ReadJsonAsync();
+
+        var shown = applicants.EnumerateArray().Select(a => a.GetProperty("start").GetString()).ToList();
+        Assert.Equal(new[] { endingToday.Shifts[0], opportunity.Shifts[2], opportunity.Shifts[0] }.Select(s => s.StartTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)), shown);
     }
 
     [Theory]

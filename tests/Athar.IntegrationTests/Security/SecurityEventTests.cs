@@ -308,6 +308,47 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AVolunteer_TouchingAnotherPersonsEnrolmentApplicationOrSession_GetsNotFound_AndIsLoggedAsAnObjectRefusal_ButAnUnknownIdIsNot(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var training = await Training.TrainingScene.CreateAsync(app);
+        var session = await training.SessionAsync(await training.CourseAsync());
+        var (owner, ownerClient) = await training.VolunteerAsync();
+        var enrollment = await Training.TrainingScene.EnrollAsync(ownerClient, session.Id);
+        var (organization, _, _) = await app.CreateVerifiedOrganizationAsync();
+        var opportunity = await app.CreatePublishedOpportunityAsync(organization, [app.ShiftFromNow(TimeSpan.FromHours(30), TimeSpan.FromHours(3), 2)], autoAccept: true);
+        var applied = await ownerClient.PostAsJsonAsync($"/api/v1/shifts/{opportunity.Shifts[0].Id}/applications", new { });
+        var application = (await applied.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var ownersSession = await app.QueryAsync(db => db.UserSessions.Where(x => x.UserId == owner.UserId).Select(x => x.Id).FirstAsync());
+        var (other, client) = await training.VolunteerAsync();
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/me/enrollments/{enrollment}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/me/applications/{application}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/me/applications/{application}/calendar.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/me/sessions/{ownersSession}")).StatusCode);
+
+        AssertObjectRefusals(logs, other.UserId,
+            ("CourseEnrollment", enrollment, "Withdraw"), ("Application", application, "Withdraw"), ("Application", application, "Calendar"), ("UserSession", ownersSession, "End"));
+        Assert.Equal("/api/v1/me/enrollments/{id:guid}/withdraw", logs.Events(1032)[0].Values["Route"]);
+        // The owner still has what the other person could not touch.
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/api/v1/me/applications/{application}/calendar.ics")).StatusCode);
+        await AssertUnknownIdsAreNotLoggedAsync(logs,
+            () => client.PostAsync($"/api/v1/me/enrollments/{Guid.NewGuid()}/withdraw", null),
+            () => client.PostAsync($"/api/v1/me/applications/{Guid.NewGuid()}/withdraw", null),
+            () => client.GetAsync($"/api/v1/me/applications/{Guid.NewGuid()}/calendar.ics"),
+            () => client.DeleteAsync($"/api/v1/me/sessions/{Guid.NewGuid()}"));
+
+        // The certificate of another's enrolment is refused on the download route, outside the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/me/documents/training/{enrollment}")).StatusCode);
+        var download = Assert.Single(logs.Events(1032));
+        Assert.Equal(("CourseEnrollment", enrollment, "Download"), ((string)download.Values["ObjectType"]!, (Guid)download.Values["ObjectId"]!, (string)download.Values["Operation"]!));
+        AssertEvent(download, other.UserId, "page");
+        await AssertUnknownIdsAreNotLoggedAsync(logs, () => client.GetAsync($"/me/documents/training/{Guid.NewGuid()}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
     public async Task RefreshToken_Used_IsLogged_AndAForgedOne_IsLoggedAsRefused(TestDatabase database)
     {
         var (app, logs) = scene.For(database);

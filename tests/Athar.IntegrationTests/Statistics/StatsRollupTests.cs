@@ -7,8 +7,10 @@ using Athar.Data.Organizations;
 using Athar.Data.Statistics;
 using Athar.IntegrationTests.Infrastructure;
 using Athar.Web.Features.Participation;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SQLitePCL;
 
 namespace Athar.IntegrationTests.Statistics;
 
@@ -250,5 +252,58 @@ public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixt
         await RebuildAsync(s.App);
         AssertLines(await s.FactRowsAsync(), facts);
         AssertLines(await RollupRowsAsync(s.App), rollups);
+    }
+
+    /// <summary>
+    /// SQLite only: its planner has no statistics and once probed the month periods through the (Month, RegionId) indexes,
+    /// reading every fact of the month for each activation (issue #7). The work of one activation, counted in SQLite's
+    /// virtual-machine steps (the trigger's programs included), must not grow with the facts of other volunteers in
+    /// the same month. PostgreSQL plans the same probes from its statistics.
+    /// </summary>
+    [Fact]
+    public async Task RollupTrigger_OnSqlite_ReadsTheVolunteersOwnFacts_NotEveryFactOfTheMonth()
+    {
+        var app = fixture.For(TestDatabase.Sqlite);
+        await using var connection = new SqliteConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        // Rolled back at the end: the rows are in a month no other test uses, and leave nothing behind.
+        await using var transaction = connection.BeginTransaction();
+
+        long ActivationSteps() => ExecuteCountingSteps(connection, FactInsert(Guid.NewGuid()));
+        void AddOthers(int count)
+        {
+            for (var i = 0; i < count; i++)
+                ExecuteCountingSteps(connection, FactInsert(Guid.NewGuid()));
+        }
+
+        AddOthers(50);
+        var fewOthers = ActivationSteps();
+        AddOthers(1_000);
+        var manyOthers = ActivationSteps();
+
+        // The same probes over the volunteer's own (single) row: the step counts are equal but for the B-tree's depth.
+        Assert.True(manyOthers < fewOthers + fewOthers / 10, $"{fewOthers} steps with 51 facts in the month, {manyOthers} with 1,051");
+        transaction.Rollback();
+    }
+
+    /// <summary>An active fact row of a volunteer in a far month (2040-03, Hijri 1461-02), Riyadh, field 3.</summary>
+    private static string FactInsert(Guid volunteerId) =>
+        "INSERT INTO \"StatsActivity\" (\"VolunteerId\", \"OpportunityId\", \"Month\", \"HijriMonth\", \"RegionId\", \"FieldId\", \"CityId\", " +
+        "\"OrganizationId\", \"OrganizationType\", \"ProgramId\", \"VolunteeringType\", \"Gender\", \"AgeBand\", \"Minutes\", \"Records\") " +
+        $"VALUES ('{volunteerId.ToString().ToUpperInvariant()}', '{Guid.Empty}', 204003, 146102, 1, 3, 101, '{Guid.Empty}', 1, NULL, 1, 1, 3, 60, 1)";
+
+    /// <summary>Runs one statement on the connection (in its open transaction) and returns the virtual-machine steps it took.</summary>
+    private static long ExecuteCountingSteps(SqliteConnection connection, string sql)
+    {
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, sql, out sqlite3_stmt statement));
+        try
+        {
+            Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(statement));
+            return raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_VM_STEP, 0);
+        }
+        finally
+        {
+            raw.sqlite3_finalize(statement);
+        }
     }
 }

@@ -67,11 +67,16 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
         Copy(_connection, table, rows);
     }
 
-    /// <summary>One binary COPY of <paramref name="rows"/>, in the connection's current transaction; the table's triggers fire as for INSERTs.</summary>
-    internal static void Copy(NpgsqlConnection connection, BulkTable table, IReadOnlyList<object> rows)
+    /// <summary>
+    /// One binary COPY of <paramref name="rows"/>, in the connection's current transaction; the table's triggers fire as for INSERTs.
+    /// <paramref name="timeout"/> replaces the connection's command timeout for it (<see cref="TimeSpan.Zero"/>: none).
+    /// </summary>
+    internal static void Copy(NpgsqlConnection connection, BulkTable table, IReadOnlyList<object> rows, TimeSpan? timeout = null)
     {
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         using var importer = connection.BeginBinaryImport($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)");
+        if (timeout is { } limit)
+            importer.Timeout = limit;
         foreach (var row in rows)
         {
             importer.StartRow();

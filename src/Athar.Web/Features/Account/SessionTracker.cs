@@ -145,6 +145,15 @@ public sealed class SessionTracker(AtharDbContext db, SessionCache cache, TimePr
         return true;
     }
 
+    /// <summary>"End this session" from the page or the API: another person's session id is refused like an unknown one, and logged.</summary>
+    public async Task<bool> EndOwnAsync(HttpContext http, Guid userId, Guid sessionId)
+    {
+        if (await EndAsync(userId, sessionId))
+            return true;
+        await http.LogIfSomeoneElsesAsync(db.UserSessions.Where(s => s.Id == sessionId), nameof(UserSession), sessionId, "End");
+        return false;
+    }
+
     /// <summary>Ends every session of the person but the one given (the page's "sign out everywhere else").</summary>
     public async Task<int> EndOthersAsync(Guid userId, Guid? keep)
     {

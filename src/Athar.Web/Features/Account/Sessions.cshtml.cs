@@ -21,7 +21,7 @@ public sealed class SessionsModel(SessionTracker tracker) : PageModel
 
     public async Task<IActionResult> OnPostEndAsync(Guid id)
     {
-        if (User.UserId() is not { } userId || !await tracker.EndAsync(userId, id))
+        if (User.UserId() is not { } userId || !await tracker.EndOwnAsync(HttpContext, userId, id))
             return NotFound();
         TempData["Status"] = "Sessions.Ended";
         return LocalRedirect("/account/sessions");

@@ -29,9 +29,9 @@ public static class SessionsEndpoints
         return TypedResults.Ok(await tracker.ListAsync(userId, SessionTracker.IdOf(user)));
     }
 
-    private static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, SessionTracker tracker)
+    private static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, SessionTracker tracker, HttpContext http)
     {
-        if (user.UserId() is not { } userId || !await tracker.EndAsync(userId, id))
+        if (user.UserId() is not { } userId || !await tracker.EndOwnAsync(http, userId, id))
             return TypedResults.NotFound();
         return TypedResults.NoContent();
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Athar.Core.Certificates;
+using Athar.Data;
+using Athar.Data.Training;
 using Athar.Web.Localization;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,8 +23,9 @@ public static class CertificateEndpoints
         var documents = app.MapGroup("/me/documents").WithTags("Certificates").RequireAuthorization();
         documents.MapGet("/participation/{opportunityId:guid}", (Guid opportunityId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
             PdfAsync(records.ParticipationAsync(user.RequiredUserId(), opportunityId, ct), files, ct)).WithName("DownloadParticipationCertificate").WithSummary("The participation certificate of an opportunity with verified hours (PDF).");
-        documents.MapGet("/training/{enrollmentId:guid}", (Guid enrollmentId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
-            PdfAsync(records.TrainingAsync(user.RequiredUserId(), enrollmentId, ct), files, ct)).WithName("DownloadTrainingCertificate").WithSummary("The certificate of a passed course (PDF).");
+        documents.MapGet("/training/{enrollmentId:guid}", (Guid enrollmentId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, AtharDbContext db, HttpContext http, CancellationToken ct) =>
+            PdfAsync(records.TrainingAsync(user.RequiredUserId(), enrollmentId, ct), files, ct, () => http.LogIfSomeoneElsesAsync(
+                db.CourseEnrollments.Where(e => e.Id == enrollmentId && e.UserId != user.RequiredUserId()), nameof(CourseEnrollment), enrollmentId, "Download", ct))).WithName("DownloadTrainingCertificate").WithSummary("The certificate of a passed course (PDF).");
         documents.MapGet("/license/{licenseId:guid}", (Guid licenseId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
             PdfAsync(records.LicenseAsync(user.RequiredUserId(), licenseId, ct), files, ct)).WithName("DownloadLicenseCard").WithSummary("The licence document (PDF).");
         documents.MapGet("/statement/{year:int}", (int year, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
@@ -41,10 +44,16 @@ public static class CertificateEndpoints
         return api;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> PdfAsync<T>(Task<T?> reading, DocumentFiles files, CancellationToken ct) where T : CertifiedRecord
+    /// <param name="onNotFound">For documents of an object that may be someone else's: logs that refusal (ASVS 16.3.2).</param>
+    private static async Task<Results<FileContentHttpResult, NotFound>> PdfAsync<T>(Task<T?> reading, DocumentFiles files, CancellationToken ct, Func<Task>? onNotFound = null)
+        where T : CertifiedRecord
     {
         if (await reading is not { } record)
+        {
+            if (onNotFound is not null)
+                await onNotFound();
             return TypedResults.NotFound();
+        }
         var file = await files.RenderAsync(record, ct);
         return TypedResults.File(file.Pdf, "application/pdf", file.FileName);
     }

@@ -7,16 +7,19 @@ namespace Athar.Web.Features.Certificates;
 
 /// <summary>
 /// Gives a certified record its verification code: the same sealed values always map to the same
-/// document (a unique index on the seal settles concurrent downloads); changed values get a new
-/// document and the old code stops verifying as genuine.
+/// document (a unique index on the seal settles concurrent downloads), also across a key rotation while the old
+/// key is still in the ring; changed values get a new document and the old code stops verifying as genuine.
 /// </summary>
 public sealed class DocumentIssuer(AtharDbContext db, DocumentSeal seal, TimeProvider clock)
 {
     public async Task<IssuedDocument> IssueAsync(CertifiedRecord record, CancellationToken cancellationToken)
     {
-        var fingerprint = await seal.FingerprintAsync(record.Kind, record.SealedValues);
-        if (await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Fingerprint == fingerprint, cancellationToken) is { } existing)
+        var values = record.SealedValues.ToList();
+        // The same values sealed under an earlier key that is still in the ring keep that document and its code.
+        var seals = await seal.SealsUnderEveryKeyAsync(record.Kind, values);
+        if (await db.IssuedDocuments.AsNoTracking().FirstOrDefaultAsync(d => seals.Contains(d.Fingerprint), cancellationToken) is { } existing)
             return existing;
+        var fingerprint = await seal.SealAsync(record.Kind, values);
         var now = clock.GetUtcNow();
         var document = new IssuedDocument
         {

@@ -7,7 +7,7 @@ namespace Athar.Web.Features.Certificates;
 
 /// <summary>
 /// Verifies a code: unknown, or a document Athar issued whose seal still matches the live record
-/// (genuine), no longer matches (altered), or certifies a licence that is now revoked, suspended or expired.
+/// (genuine), no longer matches (altered), was sealed under a retired key, or certifies a licence that is now revoked, suspended or expired.
 /// </summary>
 public sealed class Verification(AtharDbContext db, CertifiedRecords records, DocumentSeal seal)
 {
@@ -22,7 +22,11 @@ public sealed class Verification(AtharDbContext db, CertifiedRecords records, Do
             return new Result(VerificationStatus.Unknown, code, null, null, null);
 
         var record = await records.ForDocumentAsync(document, cancellationToken);
-        if (record is null || !DocumentFingerprint.Matches(document.Fingerprint, await seal.FingerprintAsync(record.Kind, record.SealedValues)))
+        var check = record is null ? SealCheck.DoesNotMatch : await seal.CheckAsync(document.Fingerprint, record.Kind, [.. record.SealedValues]);
+        if (check == SealCheck.KeyNotInRing)
+            // Sealed under a retired key (or a key id nobody issued): Athar can no longer vouch for it either way.
+            return new Result(VerificationStatus.KeyRetired, code, document.Kind, document.IssuedAt, null);
+        if (check == SealCheck.DoesNotMatch)
             // What the document claims is no longer what the record says: show nothing of it.
             return new Result(VerificationStatus.Altered, code, document.Kind, document.IssuedAt, null);
 

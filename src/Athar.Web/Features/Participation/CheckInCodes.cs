@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Athar.Web.Features.Participation;
 
 /// <summary>
-/// The shift QR codes, under the platform's check-in key (shared by every node through <see cref="PlatformKeys"/>).
+/// The shift QR codes, under the check-in key ring (<c>Athar:Keys:CheckIn</c>, the same on every node): codes
+/// carry the id of the key that made them, so a rotation does not break the codes on screen.
 /// </summary>
-public sealed class CheckInCodes(PlatformKeys keys, IOptions<HoursPolicy> policy, TimeProvider clock)
+public sealed class CheckInCodes(PlatformKeyRings rings, IOptions<HoursPolicy> policy, TimeProvider clock)
 {
-    private const string KeyName = "checkin-code-key";
     private ShiftCheckInCode? _codes;
 
     public async Task<string> IssueAsync(Guid shiftId) => (await CodesAsync()).Issue(shiftId, clock.GetUtcNow());
@@ -19,5 +19,5 @@ public sealed class CheckInCodes(PlatformKeys keys, IOptions<HoursPolicy> policy
     public async Task<DateTimeOffset> ExpiresAtAsync() => (await CodesAsync()).ExpiresAt(clock.GetUtcNow());
 
     private async Task<ShiftCheckInCode> CodesAsync() =>
-        _codes ??= new ShiftCheckInCode(await keys.GetAsync(KeyName), TimeSpan.FromSeconds(policy.Value.CheckInCodeSeconds));
+        _codes ??= new ShiftCheckInCode(await rings.GetAsync(PlatformKeyRings.CheckIn), TimeSpan.FromSeconds(policy.Value.CheckInCodeSeconds));
 }

@@ -28,7 +28,10 @@ public sealed class MyApplicationsModel(ParticipationQueries queries, AtharDbCon
         var userId = User.RequiredUserId();
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId && a.VolunteerId == userId, cancellationToken);
         if (application is null)
+        {
+            await HttpContext.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == applicationId), "Application", applicationId, "Withdraw", cancellationToken);
             return NotFound();
+        }
         if (await decide.WithdrawAsync(application, cancellationToken) is { } refusal)
         {
             ModelState.AddModelError(string.Empty, t[$"Refusal.{refusal.Code}"]);

@@ -105,12 +105,15 @@ public static class ParticipationEndpoints
         var userId = user.RequiredUserId();
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.VolunteerId == userId, cancellationToken);
         if (application is null)
+        {
+            await http.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == id), "Application", id, "Withdraw", cancellationToken);
             return TypedResults.NotFound();
+        }
         return await decide.WithdrawAsync(application, cancellationToken) is { } refusal ? Refused(http, refusal, t) : TypedResults.NoContent();
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> CalendarAsync(
-        Guid id, ClaimsPrincipal user, AtharDbContext db, PublicUrls urls, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AtharDbContext db, PublicUrls urls, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var userId = user.RequiredUserId();
         var row = await (
@@ -121,7 +124,10 @@ public static class ParticipationEndpoints
                 select new { o.Id, o.Title, o.Address, s.StartsAt, s.EndsAt })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
+        {
+            await http.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == id && a.VolunteerId != userId), "Application", id, "Calendar", cancellationToken);
             return TypedResults.NotFound();
+        }
         var ics = CalendarFile.ForShift(id, row.Title.Current, row.Address, row.StartsAt, row.EndsAt, clock.GetUtcNow(), urls.Absolute($"/opportunities/{row.Id}"));
         return TypedResults.Content(ics, "text/calendar; charset=utf-8");
     }

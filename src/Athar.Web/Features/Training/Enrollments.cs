@@ -6,6 +6,7 @@ using Athar.Data.Infrastructure;
 using Athar.Data.Training;
 using Athar.Web.Features.Licensing;
 using Athar.Web.Features.Participation;
+using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Training;
@@ -16,7 +17,8 @@ namespace Athar.Web.Features.Training;
 /// unique (session, person) index refuses a racing duplicate. Results are recorded once, and a pass
 /// immediately issues the licence the course qualifies for.
 /// </summary>
-public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseRegister register, LicenseIssuer issuer, Notifier notifier, TimeProvider clock)
+public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseRegister register, LicenseIssuer issuer, Notifier notifier, TimeProvider clock,
+    IHttpContextAccessor http)
 {
     public sealed record Result(CourseEnrollment? Enrollment, Refusal? Refusal);
 
@@ -88,7 +90,10 @@ public sealed class Enrollments(AtharDbContext db, CourseAccess access, LicenseR
     {
         var enrollment = await db.CourseEnrollments.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enrollmentId && e.UserId == userId, cancellationToken);
         if (enrollment is null)
+        {
+            await http.HttpContext.LogIfSomeoneElsesAsync(db.CourseEnrollments.Where(e => e.Id == enrollmentId), nameof(CourseEnrollment), enrollmentId, "Withdraw", cancellationToken);
             return new Refusal("not-found");
+        }
         var startsAt = await db.CourseSessions.Where(s => s.Id == enrollment.SessionId).Select(s => s.StartsAt).FirstAsync(cancellationToken);
         if (enrollment.Status != EnrollmentStatus.Enrolled)
             return new Refusal("not-enrolled");
