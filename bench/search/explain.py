@@ -2,11 +2,12 @@
 """EXPLAIN (ANALYZE, BUFFERS) of the statement the search API sends on PostgreSQL, for a sample of wrk/search.lua's requests.
 
     explain.py paths N [SEED]      N request paths drawn like wrk/search.lua (one per line)
-    explain.py sql < paths         the statements SearchOpportunities sends for them, as EXPLAIN ... FORMAT JSON (psql -At -f)
+    explain.py sql [joined] < paths  the statements SearchOpportunities sends for them, as EXPLAIN ... FORMAT JSON (psql -At -f);
+                                   "joined": the statement before migration SearchCost (page joined to Opportunities, Organizations)
     explain.py report [K] < out    totals and percentiles of execution, planning and buffers, then the K costliest
 
-The statement is the one EF Core logs for SearchOpportunities (a page of 21 cut on "SearchableOpportunities", joined by
-key to "Opportunities" and "Organizations"), with the parameters written in: a custom plan, as Npgsql's unprepared
+The statement is the one EF Core logs for SearchOpportunities (since migration SearchCost a page of 21 read from
+"SearchableOpportunities" alone; before it, cut there and joined by key to "Opportunities" and "Organizations"), with the parameters written in: a custom plan, as Npgsql's unprepared
 commands get. The tokens come from a port of ArabicNormalizer.Tokens that covers the words search.lua uses (hamza,
 taa marbuta, alef maqsura, the article, English suffixes); check a new word against the C# normaliser before trusting it.
 """
@@ -28,11 +29,14 @@ ORDERS = {
     "mostSeats": ('"SeatsLeft"', '{t}."SeatsLeft" DESC, {t}."OpportunityId"'),
 }
 
-STATEMENT = '''SELECT o."Id", o."TitleAr", o."TitleEn", o0."Id" AS "OrganizationId", o0."NameAr", o0."NameEn", o."FieldId", o."RegionId", o."CityId", o."IsRemote", o."StartDate", o."EndDate", o."NextShiftStartsAt", o."SeatsTotal", o."SeatsTotal" - o."SeatsTaken" AS "SeatsLeft", o."Status", o."Gender", o."RequiredLicense", o."Type", o."PublishedAt"
+JOINED = '''SELECT o."Id", o."TitleAr", o."TitleEn", o0."Id" AS "OrganizationId", o0."NameAr", o0."NameEn", o."FieldId", o."RegionId", o."CityId", o."IsRemote", o."StartDate", o."EndDate", o."NextShiftStartsAt", o."SeatsTotal", o."SeatsTotal" - o."SeatsTaken" AS "SeatsLeft", o."Status", o."Gender", o."RequiredLicense", o."Type", o."PublishedAt"
 FROM (SELECT s."OpportunityId", s.{key} FROM "SearchableOpportunities" AS s WHERE {where} ORDER BY {inner} LIMIT 21) AS s0
 INNER JOIN "Opportunities" AS o ON s0."OpportunityId" = o."Id"
 INNER JOIN "Organizations" AS o0 ON o."OrganizationId" = o0."Id"
 ORDER BY {outer}'''
+
+STATEMENT = '''SELECT s."OpportunityId", s."TitleAr", s."TitleEn", s."OrganizationId", s."OrganizationNameAr", s."OrganizationNameEn", s."FieldId", s."RegionId", s."CityId", s."IsRemote", s."StartDate", s."EndDate", s."NextShiftStartsAt", s."SeatsTotal", s."SeatsLeft", s."Status", s."Gender", s."RequiredLicense", s."Type", s."PublishedAt"
+FROM "SearchableOpportunities" AS s WHERE {where} ORDER BY {inner} LIMIT 21'''
 
 ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"]
 FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
@@ -67,7 +71,7 @@ def paths(n, seed):
         print(p)
 
 
-def statement(path):
+def statement(path, template):
     qs = dict(urllib.parse.parse_qsl(urllib.parse.urlparse(path).query))
     where = ["s.\"SearchText\" LIKE '%% %s%%' ESCAPE ''" % t for t in tokens(qs.get("q", ""))]
     where += ["s.\"EndDate\" >= (now() AT TIME ZONE 'Asia/Riyadh')::date", 's."LastShiftStartsAt" > now()']
@@ -78,15 +82,16 @@ def statement(path):
     if sort == "newest":
         where.append('s."PublishedAt" IS NOT NULL')
     key, order = ORDERS[sort]
-    return STATEMENT.format(key=key, where=" AND ".join(where), inner=order.format(t="s"), outer=order.format(t="s0"))
+    return template.format(key=key, where=" AND ".join(where), inner=order.format(t="s"), outer=order.format(t="s0"))
 
 
-def sql():
+def sql(joined):
+    template = JOINED if joined else STATEMENT
     for line in sys.stdin:
         path = line.strip()
         if path:
             print("\\echo '@@ %s'" % path.replace("'", ""))
-            print("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement(path) + ";")
+            print("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement(path, template) + ";")
 
 
 def nodes(plan):
@@ -126,7 +131,7 @@ if __name__ == "__main__":
     if command == "paths":
         paths(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 7)
     elif command == "sql":
-        sql()
+        sql(len(sys.argv) > 2 and sys.argv[2] == "joined")
     elif command == "report":
         report(int(sys.argv[2]) if len(sys.argv) > 2 else 10)
     else:

@@ -64,7 +64,7 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.Sql("CREATE INDEX \"IX_SearchableOpportunities_SearchText_Trigram\" ON \"SearchableOpportunities\" USING gin (\"SearchText\" gin_trgm_ops);");
 
-            foreach (var statement in SearchableOpportunitySql.Install(DatabaseProvider.Postgres))
+            foreach (var statement in SearchableOpportunitySql.Install(DatabaseProvider.Postgres, SearchableSchema.Initial))
                 migrationBuilder.Sql(statement);
         }
 

@@ -934,6 +934,18 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("NextShiftStartsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganizationNameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganizationNameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -951,6 +963,27 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.Property<int>("SeatsLeft")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SeatsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
                     b.HasKey("OpportunityId");
 
                     b.HasIndex("NextShiftStartsAt", "OpportunityId");
@@ -959,6 +992,20 @@ namespace Athar.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("SeatsLeft", "OpportunityId")
                         .IsDescending(true, false);
+
+                    b.HasIndex("FieldId", "NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("FieldId", "PublishedAt", "OpportunityId");
+
+                    b.HasIndex("FieldId", "SeatsLeft", "OpportunityId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("RegionId", "NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("RegionId", "PublishedAt", "OpportunityId");
+
+                    b.HasIndex("RegionId", "SeatsLeft", "OpportunityId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SearchableOpportunities");
                 });

@@ -62,7 +62,7 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "SeatsLeft", "OpportunityId" },
                 descending: new[] { true, false });
 
-            foreach (var statement in SearchableOpportunitySql.Install(DatabaseProvider.Sqlite))
+            foreach (var statement in SearchableOpportunitySql.Install(DatabaseProvider.Sqlite, SearchableSchema.Initial))
                 migrationBuilder.Sql(statement);
         }
 

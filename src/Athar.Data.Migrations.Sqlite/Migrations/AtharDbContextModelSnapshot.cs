@@ -917,6 +917,18 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<long>("NextShiftStartsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationNameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationNameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -934,6 +946,27 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("SeatsLeft")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SeatsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OpportunityId");
 
                     b.HasIndex("NextShiftStartsAt", "OpportunityId");
@@ -942,6 +975,20 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SeatsLeft", "OpportunityId")
                         .IsDescending(true, false);
+
+                    b.HasIndex("FieldId", "NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("FieldId", "PublishedAt", "OpportunityId");
+
+                    b.HasIndex("FieldId", "SeatsLeft", "OpportunityId")
+                        .IsDescending(false, true, false);
+
+                    b.HasIndex("RegionId", "NextShiftStartsAt", "OpportunityId");
+
+                    b.HasIndex("RegionId", "PublishedAt", "OpportunityId");
+
+                    b.HasIndex("RegionId", "SeatsLeft", "OpportunityId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SearchableOpportunities");
                 });

@@ -8,7 +8,9 @@ namespace Athar.Data.Opportunities;
 /// the database writes these rows, by triggers on Opportunities, Shifts and Organizations in the writer's transaction
 /// (<see cref="SearchableOpportunitySql"/>), so a search reads a few thousand rows, not every opportunity ever posted.
 /// The clock's part of visibility (end date, a shift ahead) stays in the query: <see cref="LastShiftStartsAt"/> after
-/// now is exactly "a shift ahead" without reading the shifts.
+/// now is exactly "a shift ahead" without reading the shifts. The row also copies what a search result shows (title,
+/// organisation, dates, seats, status, type), so a search reads the set alone: no key lookups into Opportunities and
+/// Organizations per result (ADR 0004, addendum).
 /// </summary>
 public sealed class SearchableOpportunity
 {
@@ -31,4 +33,15 @@ public sealed class SearchableOpportunity
 
     /// <summary>SeatsTotal - SeatsTaken, the "most seats left" key.</summary>
     public int SeatsLeft { get; set; }
+
+    // Display columns, copied so the search does not join (bench/results/2026-12-07-search-profile.md).
+    public string TitleAr { get; set; } = string.Empty;
+    public string? TitleEn { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string OrganizationNameAr { get; set; } = string.Empty;
+    public string? OrganizationNameEn { get; set; }
+    public DateOnly StartDate { get; set; }
+    public int SeatsTotal { get; set; }
+    public OpportunityStatus Status { get; set; }
+    public VolunteeringType Type { get; set; }
 }

@@ -6,6 +6,20 @@ using Athar.Data.Organizations;
 namespace Athar.Data.Opportunities;
 
 /// <summary>
+/// What the set's rows hold, so each migration installs the triggers its own table has. Migration
+/// SearchableOpportunities installs <see cref="Initial"/>; the rebuild, the seeder and later migrations use
+/// <see cref="SearchableOpportunitySql.Latest"/>.
+/// </summary>
+public enum SearchableSchema
+{
+    /// <summary>What matching, filtering and ordering read; the search joins Opportunities and Organizations for the rest.</summary>
+    Initial,
+
+    /// <summary>Also what a result shows (title, organisation and its names, dates, seats, status, type): no joins (migration SearchCost).</summary>
+    DisplayColumns,
+}
+
+/// <summary>
 /// RAW SQL, per provider, that keeps <see cref="SearchableOpportunity"/> rows equal to their definition: an opportunity
 /// is in the set while it is published or closed, its organisation is verified and it has a next shift. Every trigger
 /// refreshes the opportunities a change touches the same way, "delete the row, insert it again if the opportunity
@@ -14,45 +28,74 @@ namespace Athar.Data.Opportunities;
 /// pages and API, the next-shift job, seats on every acceptance, organisation verification, imports and seeders.
 /// <para>
 /// What fires a refresh: an opportunity inserted, deleted, or updated in a column the set copies or its membership
-/// reads; a shift inserted, deleted, or moved (its latest start); an organisation's status. Updates of other columns
-/// (a shift's accepted count, an organisation's name) do not fire: those are not copied (the search text is, and the
-/// app rewrites it on Opportunities after a rename). SQLite drops a table's triggers when a later migration rebuilds
-/// that table: such a migration must run <see cref="Install"/> again.
+/// reads; a shift inserted, deleted, or moved (its latest start); an organisation's status or name (the set copies the
+/// name for display). Updates of other columns (a shift's accepted count) do not fire: those are not copied. SQLite
+/// drops a table's triggers when a later migration rebuilds that table: such a migration must run <see cref="Install"/> again.
 /// </para>
 /// </summary>
 public static class SearchableOpportunitySql
 {
     private const string Table = "\"SearchableOpportunities\"";
 
+    /// <summary>The schema the rebuild, the seeder and new migrations write.</summary>
+    public const SearchableSchema Latest = SearchableSchema.DisplayColumns;
+
     private static readonly string Visible =
         $"o.\"Status\" IN ({Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)}) " +
         $"AND g.\"Status\" = {Int((int)OrganizationStatus.Verified)} AND o.\"NextShiftStartsAt\" IS NOT NULL";
 
     /// <summary>Opportunity columns an update of which moves a row in or out of the set or changes what it holds.</summary>
-    private static readonly string[] OpportunityColumns =
+    private static readonly string[] OpportunityMembershipColumns =
     [
         "Status", "OrganizationId", "NextShiftStartsAt", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender",
         "RequiredLicense", "EndDate", "PublishedAt", "SeatsTotal", "SeatsTaken",
     ];
+
+    /// <summary>Opportunity columns only <see cref="SearchableSchema.DisplayColumns"/> copies.</summary>
+    private static readonly string[] OpportunityDisplayColumns = ["TitleAr", "TitleEn", "StartDate", "Type"];
+
+    private static string[] OpportunityColumns(SearchableSchema schema) =>
+        schema == SearchableSchema.Initial ? OpportunityMembershipColumns : [.. OpportunityMembershipColumns, .. OpportunityDisplayColumns];
+
+    /// <summary>Organisation columns the set reads: its status (membership), and from DisplayColumns on its names.</summary>
+    private static string[] OrganizationColumns(SearchableSchema schema) =>
+        schema == SearchableSchema.Initial ? ["Status"] : ["Status", "NameAr", "NameEn"];
+
+    /// <summary>The trigger's WHEN: one of the organisation columns really changed (<paramref name="distinct"/> per provider).</summary>
+    private static string OrganizationChanged(SearchableSchema schema, string distinct, string oldRow, string newRow) =>
+        string.Join(" OR ", OrganizationColumns(schema).Select(c => $"{oldRow}.\"{c}\" {distinct} {newRow}.\"{c}\""));
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     /// <summary>The set's rows for the opportunities <paramref name="scope"/> (a condition on <c>o</c>) selects.</summary>
-    private static string Source(string scope) => $"""
-        INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
-            "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft")
-        SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
-            o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
-            o."SeatsTotal" - o."SeatsTaken"
-        FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
-        WHERE {Visible} AND ({scope})
-        """;
+    private static string Source(SearchableSchema schema, string scope)
+    {
+        // Initial has only the columns matching, filtering and ordering read; DisplayColumns adds what a result shows.
+        var initial = schema == SearchableSchema.Initial;
+        var columns = initial ? "" : """
+            ,
+                "TitleAr", "TitleEn", "OrganizationId", "OrganizationNameAr", "OrganizationNameEn", "StartDate", "SeatsTotal", "Status", "Type"
+            """;
+        var values = initial ? "" : """
+            ,
+                o."TitleAr", o."TitleEn", o."OrganizationId", g."NameAr", g."NameEn", o."StartDate", o."SeatsTotal", o."Status", o."Type"
+            """;
+        return $"""
+            INSERT INTO {Table} ("OpportunityId", "SearchText", "RegionId", "CityId", "FieldId", "IsRemote", "Gender", "RequiredLicense",
+                "EndDate", "NextShiftStartsAt", "LastShiftStartsAt", "PublishedAt", "SeatsLeft"{columns})
+            SELECT o."Id", o."SearchText", o."RegionId", o."CityId", o."FieldId", o."IsRemote", o."Gender", o."RequiredLicense",
+                o."EndDate", o."NextShiftStartsAt", (SELECT MAX(x."StartsAt") FROM "Shifts" x WHERE x."OpportunityId" = o."Id"), o."PublishedAt",
+                o."SeatsTotal" - o."SeatsTaken"{values}
+            FROM "Opportunities" o JOIN "Organizations" g ON g."Id" = o."OrganizationId"
+            WHERE {Visible} AND ({scope})
+            """;
+    }
 
     /// <summary>The statements that create the triggers (and on PostgreSQL their functions), then fill the set from the rows already there.</summary>
-    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
-        [.. provider == DatabaseProvider.Postgres ? PostgresTriggers() : SqliteTriggers(), .. Rebuild()];
+    public static IReadOnlyList<string> Install(DatabaseProvider provider, SearchableSchema schema = Latest) =>
+        [.. provider == DatabaseProvider.Postgres ? PostgresTriggers(schema) : SqliteTriggers(schema), .. Rebuild(schema)];
 
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ?
@@ -66,14 +109,14 @@ public static class SearchableOpportunitySql
         : [.. SqliteTriggerNames.Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
 
     /// <summary>Recomputes the whole set from Opportunities, Shifts and Organizations (after a bulk load that set triggers aside).</summary>
-    public static IReadOnlyList<string> Rebuild() => [$"DELETE FROM {Table};", Source("1 = 1") + ";"];
+    public static IReadOnlyList<string> Rebuild(SearchableSchema schema = Latest) => [$"DELETE FROM {Table};", Source(schema, "1 = 1") + ";"];
 
-    private static IEnumerable<string> PostgresTriggers()
+    private static IEnumerable<string> PostgresTriggers(SearchableSchema schema)
     {
         yield return $"""
             CREATE FUNCTION "SearchableOpportunities_Refresh"(ids uuid[]) RETURNS void LANGUAGE sql AS $$
             DELETE FROM {Table} WHERE "OpportunityId" = ANY(ids);
-            {Source("o.\"Id\" = ANY(ids)")};
+            {Source(schema, "o.\"Id\" = ANY(ids)")};
             $$;
             """;
         // One function for the three tables: which opportunities the changed row concerns.
@@ -103,16 +146,16 @@ public static class SearchableOpportunitySql
             $$;
             """;
         yield return $"""
-            CREATE TRIGGER "Searchable_Opportunities" AFTER INSERT OR DELETE OR UPDATE OF {Quoted(OpportunityColumns)} ON "Opportunities"
+            CREATE TRIGGER "Searchable_Opportunities" AFTER INSERT OR DELETE OR UPDATE OF {Quoted(OpportunityColumns(schema))} ON "Opportunities"
             FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
             """;
         yield return """
             CREATE TRIGGER "Searchable_Shifts" AFTER INSERT OR DELETE OR UPDATE OF "StartsAt", "OpportunityId" ON "Shifts"
             FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
             """;
-        yield return """
-            CREATE TRIGGER "Searchable_Organizations" AFTER UPDATE OF "Status" ON "Organizations"
-            FOR EACH ROW WHEN (OLD."Status" IS DISTINCT FROM NEW."Status") EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
+        yield return $"""
+            CREATE TRIGGER "Searchable_Organizations" AFTER UPDATE OF {Quoted(OrganizationColumns(schema))} ON "Organizations"
+            FOR EACH ROW WHEN ({OrganizationChanged(schema, "IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
             """;
     }
 
@@ -123,21 +166,21 @@ public static class SearchableOpportunitySql
     ];
 
     // SQLite has row triggers only, and no functions: each trigger repeats the refresh for its own rows.
-    private static IEnumerable<string> SqliteTriggers()
+    private static IEnumerable<string> SqliteTriggers(SearchableSchema schema)
     {
-        static string Refresh(string id) => $"DELETE FROM {Table} WHERE \"OpportunityId\" = {id}; {Source($"o.\"Id\" = {id}")};";
+        string Refresh(string id) => $"DELETE FROM {Table} WHERE \"OpportunityId\" = {id}; {Source(schema, $"o.\"Id\" = {id}")};";
         var published = $"{Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)}";
         string Trigger(string name, string when, string body) => $"CREATE TRIGGER \"{name}\" {when} BEGIN {body} END;";
 
         yield return Trigger("Searchable_Opportunities_Insert", "AFTER INSERT ON \"Opportunities\"", Refresh("new.\"Id\""));
-        yield return Trigger("Searchable_Opportunities_Update", $"AFTER UPDATE OF {Quoted(OpportunityColumns)} ON \"Opportunities\"", Refresh("new.\"Id\""));
+        yield return Trigger("Searchable_Opportunities_Update", $"AFTER UPDATE OF {Quoted(OpportunityColumns(schema))} ON \"Opportunities\"", Refresh("new.\"Id\""));
         yield return Trigger("Searchable_Opportunities_Delete", "AFTER DELETE ON \"Opportunities\"", $"DELETE FROM {Table} WHERE \"OpportunityId\" = old.\"Id\";");
         yield return Trigger("Searchable_Shifts_Insert", "AFTER INSERT ON \"Shifts\"", Refresh("new.\"OpportunityId\""));
         yield return Trigger("Searchable_Shifts_Update", "AFTER UPDATE OF \"StartsAt\", \"OpportunityId\" ON \"Shifts\"",
             Refresh("old.\"OpportunityId\"") + " " + Refresh("new.\"OpportunityId\""));
         yield return Trigger("Searchable_Shifts_Delete", "AFTER DELETE ON \"Shifts\"", Refresh("old.\"OpportunityId\""));
-        yield return Trigger("Searchable_Organizations_Update", "AFTER UPDATE OF \"Status\" ON \"Organizations\" WHEN old.\"Status\" IS NOT new.\"Status\"",
+        yield return Trigger("Searchable_Organizations_Update", $"AFTER UPDATE OF {Quoted(OrganizationColumns(schema))} ON \"Organizations\" WHEN {OrganizationChanged(schema, "IS NOT", "old", "new")}",
             $"DELETE FROM {Table} WHERE \"OpportunityId\" IN (SELECT \"Id\" FROM \"Opportunities\" WHERE \"OrganizationId\" = new.\"Id\"); " +
-            Source($"o.\"OrganizationId\" = new.\"Id\" AND o.\"Status\" IN ({published})") + ";");
+            Source(schema, $"o.\"OrganizationId\" = new.\"Id\" AND o.\"Status\" IN ({published})") + ";");
     }
 }

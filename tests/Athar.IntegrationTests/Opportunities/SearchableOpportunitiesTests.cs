@@ -18,7 +18,9 @@ public sealed class SearchableOpportunitiesTests(AppFixture fixture) : IClassFix
 {
     private sealed record Row(
         Guid Id, string SearchText, int RegionId, int CityId, int FieldId, bool IsRemote, GenderRequirement Gender, LicenseRequirement License,
-        DateOnly EndDate, DateTimeOffset NextShiftStartsAt, DateTimeOffset? LastShiftStartsAt, DateTimeOffset? PublishedAt, int SeatsLeft);
+        DateOnly EndDate, DateTimeOffset NextShiftStartsAt, DateTimeOffset? LastShiftStartsAt, DateTimeOffset? PublishedAt, int SeatsLeft,
+        string TitleAr, string? TitleEn, Guid OrganizationId, string OrganizationNameAr, string? OrganizationNameEn, DateOnly StartDate,
+        int SeatsTotal, OpportunityStatus Status, VolunteeringType Type);
 
     [Theory]
     [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
@@ -46,6 +48,19 @@ public sealed class SearchableOpportunitiesTests(AppFixture fixture) : IClassFix
         var edited = await admin.PutAsJsonAsync($"/api/v1/opportunities/{id}", body);
         Assert.True(edited.IsSuccessStatusCode, await edited.Content.ReadAsStringAsync());
         await AssertSetAsync(app, org, ids, expectIn: [id, other]);
+        Assert.Equal($"عنوان جديد {m}", (await SearchItemAsync(app, m, id)).GetProperty("titleAr").GetString());
+
+        // The organisation renamed behind the app (no search text rewrite): the set's copied names follow at once.
+        await app.QueryAsync(async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(g => g.Id == org);
+            organization.Name = new($"جمعية جديدة {m}", $"Renamed {m}");
+            return await db.SaveChangesAsync();
+        });
+        await AssertSetAsync(app, org, ids, expectIn: [id, other]);
+        var renamed = (await SearchItemAsync(app, m, id)).GetProperty("organization");
+        Assert.Equal($"جمعية جديدة {m}", renamed.GetProperty("nameAr").GetString());
+        Assert.Equal($"Renamed {m}", renamed.GetProperty("nameEn").GetString());
 
         // Seats taken (the participation feature's guarded update) and a shift added or removed behind the app.
         await app.QueryAsync(db => db.Opportunities.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.SeatsTaken, o => o.SeatsTaken + 2)));
@@ -109,6 +124,11 @@ public sealed class SearchableOpportunitiesTests(AppFixture fixture) : IClassFix
         await AssertSetAsync(app, org, ids, expectIn: [ids[1]]);
     }
 
+    /// <summary>The search API's item for <paramref name="id"/> among the results for <paramref name="marker"/>.</summary>
+    private static async Task<System.Text.Json.JsonElement> SearchItemAsync(AtharAppFactory app, string marker, Guid id) =>
+        (await OpportunityData.SearchAsync(app.Api(), "q=" + Uri.EscapeDataString(marker)))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+
     private static Task<int> SetStatusAsync(AtharAppFactory app, Guid id, OpportunityStatus status) =>
         app.QueryAsync(db => db.Opportunities.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, status)));
 
@@ -120,16 +140,19 @@ public sealed class SearchableOpportunitiesTests(AppFixture fixture) : IClassFix
     {
         var (expected, actual) = await app.QueryAsync(async db =>
         {
-            var verified = await db.Organizations.Where(g => g.Id == organizationId).Select(g => g.Status).SingleAsync() == OrganizationStatus.Verified;
+            var organization = await db.Organizations.AsNoTracking().SingleAsync(g => g.Id == organizationId);
+            var verified = organization.Status == OrganizationStatus.Verified;
             var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Shifts).Where(o => ids.Contains(o.Id)).ToListAsync();
             var expected = opportunities
                 .Where(o => verified && o.Status is OpportunityStatus.Published or OpportunityStatus.Closed && o.NextShiftStartsAt is not null)
                 .Select(o => new Row(o.Id, o.SearchText, o.RegionId, o.CityId, o.FieldId, o.IsRemote, o.Gender, o.RequiredLicense, o.EndDate,
-                    o.NextShiftStartsAt!.Value, o.Shifts.Max(s => (DateTimeOffset?)s.StartsAt), o.PublishedAt, o.SeatsTotal - o.SeatsTaken))
+                    o.NextShiftStartsAt!.Value, o.Shifts.Max(s => (DateTimeOffset?)s.StartsAt), o.PublishedAt, o.SeatsTotal - o.SeatsTaken,
+                    o.Title.Ar, o.Title.En, o.OrganizationId, organization.Name.Ar, organization.Name.En, o.StartDate, o.SeatsTotal, o.Status, o.Type))
                 .OrderBy(r => r.Id).ToList();
             var actual = (await db.SearchableOpportunities.AsNoTracking().Where(s => ids.Contains(s.OpportunityId)).ToListAsync())
                 .Select(s => new Row(s.OpportunityId, s.SearchText, s.RegionId, s.CityId, s.FieldId, s.IsRemote, s.Gender, s.RequiredLicense, s.EndDate,
-                    s.NextShiftStartsAt, s.LastShiftStartsAt, s.PublishedAt, s.SeatsLeft))
+                    s.NextShiftStartsAt, s.LastShiftStartsAt, s.PublishedAt, s.SeatsLeft, s.TitleAr, s.TitleEn, s.OrganizationId,
+                    s.OrganizationNameAr, s.OrganizationNameEn, s.StartDate, s.SeatsTotal, s.Status, s.Type))
                 .OrderBy(r => r.Id).ToList();
             return (expected, actual);
         });

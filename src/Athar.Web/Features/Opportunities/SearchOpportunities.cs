@@ -103,35 +103,23 @@ public sealed class SearchOpportunities(AtharDbContext db, TimeProvider clock)
             _ => AfterSoonest(opportunities, cursor),
         };
 
-        // The page is cut on the set alone, then its rows are joined by key to the opportunity and its organisation for
-        // the display columns: the joins cost 21 key lookups, however many rows matched.
-        var page = Ordered(opportunities, query.Sort).Take(PageSize + 1);
-        var visible =
-            from s in page
-            join o in db.Opportunities on s.OpportunityId equals o.Id
-            join org in db.Organizations on o.OrganizationId equals org.Id
-            select new { s, o, org };
-
-        var ordered = query.Sort switch
-        {
-            OpportunitySort.Newest => visible.OrderByDescending(x => x.s.PublishedAt).ThenByDescending(x => x.s.OpportunityId),
-            OpportunitySort.MostSeats => visible.OrderByDescending(x => x.s.SeatsLeft).ThenBy(x => x.s.OpportunityId),
-            _ => visible.OrderBy(x => x.s.NextShiftStartsAt).ThenBy(x => x.s.OpportunityId),
-        };
-
-        // Scalars only: the search text (up to 12k characters) and unused columns never leave the database.
-        var rows = (await ordered
-            .Select(x => new
+        // The set copies what a result shows, so the page is read from it alone: no key lookups into Opportunities
+        // and Organizations per result (bench/results/2026-12-07-search-profile.md). Scalars only: the search text
+        // (up to 12k characters) never leaves the database.
+        var rows = (await Ordered(opportunities, query.Sort)
+            .Take(PageSize + 1)
+            .Select(s => new
             {
-                x.o.Id, TitleAr = x.o.Title.Ar, TitleEn = x.o.Title.En, OrganizationId = x.org.Id, NameAr = x.org.Name.Ar, NameEn = x.org.Name.En,
-                x.o.FieldId, x.o.RegionId, x.o.CityId, x.o.IsRemote, x.o.StartDate, x.o.EndDate, x.o.NextShiftStartsAt, x.o.SeatsTotal,
-                SeatsLeft = x.o.SeatsTotal - x.o.SeatsTaken, x.o.Status, x.o.Gender, x.o.RequiredLicense, x.o.Type, x.o.PublishedAt,
+                s.OpportunityId, s.TitleAr, s.TitleEn, s.OrganizationId, s.OrganizationNameAr, s.OrganizationNameEn,
+                s.FieldId, s.RegionId, s.CityId, s.IsRemote, s.StartDate, s.EndDate, s.NextShiftStartsAt, s.SeatsTotal,
+                s.SeatsLeft, s.Status, s.Gender, s.RequiredLicense, s.Type, s.PublishedAt,
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken))
             .Select(r => new Item(
-                r.Id, new LocalizedText(r.TitleAr, r.TitleEn), r.OrganizationId, new LocalizedText(r.NameAr, r.NameEn), r.FieldId, r.RegionId, r.CityId,
-                r.IsRemote, r.StartDate, r.EndDate, r.NextShiftStartsAt, r.SeatsTotal, r.SeatsLeft, r.Status, r.Gender, r.RequiredLicense, r.Type, r.PublishedAt))
+                r.OpportunityId, new LocalizedText(r.TitleAr, r.TitleEn), r.OrganizationId, new LocalizedText(r.OrganizationNameAr, r.OrganizationNameEn),
+                r.FieldId, r.RegionId, r.CityId, r.IsRemote, r.StartDate, r.EndDate, r.NextShiftStartsAt, r.SeatsTotal, r.SeatsLeft, r.Status,
+                r.Gender, r.RequiredLicense, r.Type, r.PublishedAt))
             .ToList();
 
         if (rows.Count <= PageSize)
