@@ -27,13 +27,14 @@ public sealed class PoolLimitTests(FaultPostgres postgres, ITestOutputHelper out
         // Generous: the point is that every request gets an answer, not how fast.
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
 
-        // The slow workload: while the test holds a lock on the opportunities, every search query waits on it,
-        // keeping its pooled connection busy; the pool's two connections are soon all taken.
+        // The slow workload: while the test holds a lock on what a search reads (the searchable set since migration
+        // SearchCost, and the opportunities), every search query waits on it, keeping its pooled connection busy; the
+        // pool's two connections are soon all taken.
         await using var blocker = new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
         await blocker.OpenAsync();
         await using (var transaction = await blocker.BeginTransactionAsync())
         {
-            await using (var lockCommand = new NpgsqlCommand("LOCK TABLE \"Opportunities\" IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            await using (var lockCommand = new NpgsqlCommand("LOCK TABLE \"Opportunities\", \"SearchableOpportunities\" IN ACCESS EXCLUSIVE MODE", blocker, transaction))
                 await lockCommand.ExecuteNonQueryAsync();
             var flood = Enumerable.Range(0, 24).Select(i => SearchAsync(client, i % 2 == 0 ? "ar" : "en", i)).ToList();
             await Task.Delay(TimeSpan.FromSeconds(4));
