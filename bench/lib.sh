@@ -13,6 +13,13 @@ start_app() { # name port dll [env...]  -> starts a published app in the backgro
   echo "$name did not start; see $WORK/$name.log" >&2; exit 1
 }
 
+start_platform() { # port dll connection-string [env...]  -> the platform as the benchmarks run it (Release build given, PostgreSQL,
+  # no migrations at start, warnings only, no rate limits) via start_app: its pid is the last of PIDS, its log $WORK/web.log
+  local port=$1 dll=$2 cs=$3; shift 3
+  start_app web "$port" "$dll" ASPNETCORE_ENVIRONMENT=Production Athar__Database__Provider=Postgres ConnectionStrings__Athar="$cs" \
+    Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false "$@"
+}
+
 largest_organizations() { # count -> "organisation-id admin-email" lines of the verified organisations with the most opportunities (psql_ and DB from the caller)
   psql_ -d "$DB" -c "SELECT o.\"Id\" || ' ' || u.\"Email\" FROM \"Organizations\" o JOIN \"OrganizationMembers\" m ON m.\"OrganizationId\" = o.\"Id\" AND m.\"Role\" = 1 JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE o.\"Status\" = 2 ORDER BY (SELECT count(*) FROM \"Opportunities\" p WHERE p.\"OrganizationId\" = o.\"Id\") DESC LIMIT $1"
 }

@@ -98,9 +98,8 @@ PGBENCH_TPS=$(pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -S -c 8 -j 2 -T "$DU
 
 # ---------------------------------------------------------------- the platform
 log "starting the platform (Release, PostgreSQL $DB)"
-start_app web "$WEB_PORT" "$OUT/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production \
-  Athar__Database__Provider=Postgres ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning \
-  Athar__RateLimits__Enabled=false ${APP_ENV:-}
+# shellcheck disable=SC2086 # APP_ENV holds several NAME=value words
+start_platform "$WEB_PORT" "$OUT/web/Athar.Web.dll" "$CS" ${APP_ENV:-}
 WEB_PID=${PIDS[-1]}
 
 # Inputs: upcoming opportunities and shifts, and signed-in sessions of many people.

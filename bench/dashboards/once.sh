@@ -24,9 +24,7 @@ PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
 [ -f "$BENCH/.out/web/Athar.Web.dll" ] || { echo "run bench/run.sh first (it publishes bench/.out/web)" >&2; exit 1; }
-start_app web "$WEB_PORT" "$BENCH/.out/web/Athar.Web.dll" ASPNETCORE_ENVIRONMENT=Production Athar__Database__Provider=Postgres \
-  ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false \
-  Athar__DashboardCache__Seconds=0 Athar__SearchCache__Seconds=0
+start_platform "$WEB_PORT" "$BENCH/.out/web/Athar.Web.dll" "$CS" Athar__DashboardCache__Seconds=0 Athar__SearchCache__Seconds=0
 
 time_page() { # label path cookie -> "label | t1 t2 … (s)"
   local times=()

@@ -13,19 +13,19 @@ BENCH=$(cd "$(dirname "$0")/.." && pwd)
 DB=${DB:-athar_bench_s1} PGPORT=${PGPORT:-55470} WEB_PORT=${WEB_PORT:-5090} WEB=${WEB:-$BENCH/.out/web}
 NAME=athar-search-cpu-$$
 CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Application Name=$NAME"
-LOG=$(mktemp)
-env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" DOTNET_gcServer=1 ASPNETCORE_ENVIRONMENT=Production Athar__Database__Provider=Postgres \
-  ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false \
-  Athar__SearchCache__Seconds=0 ${APP_ENV:-} \
-  dotnet "$WEB/Athar.Web.dll" --contentRoot "$WEB" >"$LOG" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null' EXIT
-for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/" && break; sleep 0.5; done
+WORK=$(mktemp -d /tmp/athar-search-cpu.XXXXXX)
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
+PIDS=()
+trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
+# shellcheck disable=SC2086 # APP_ENV holds several NAME=value words
+start_platform "$WEB_PORT" "$WEB/Athar.Web.dll" "$CS" Athar__SearchCache__Seconds=0 ${APP_ENV:-}
+APP=${PIDS[-1]}
 
 HZ=$(getconf CLK_TCK)
 jiffies() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
 sessions() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -Atc "SELECT pid FROM pg_stat_activity WHERE application_name = '$NAME'"; }
-export BENCH_WRK=$BENCH/wrk SEARCH_BASE=/api/v1/opportunities WRK_OUT=$LOG.wrk
+export BENCH_WRK=$BENCH/wrk SEARCH_BASE=/api/v1/opportunities WRK_OUT=$WORK/wrk.out
 echo "| Slice | Requests/s | p50 ms | p99 ms | app CPU ms/request | database CPU ms/request | load (1 min) |"
 echo "|---:|---:|---:|---:|---:|---:|---|"
 for slice in $(seq 1 "$SLICES"); do

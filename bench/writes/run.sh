@@ -27,14 +27,14 @@ CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Maximum Pool Size
 BASE_URL=http://127.0.0.1:$WEB_PORT
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"
-APP_PID=
+PIDS=()
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
 # shellcheck source=bench/writes/lib.sh
 . "$BENCH/writes/lib.sh"
 
 pg_log_off() { [ "${PG_LOG:-0}" = 1 ] && writes_psql -c "ALTER DATABASE \"$DB\" RESET log_min_duration_statement" || true; }
-cleanup() { [ -z "$APP_PID" ] || kill "$APP_PID" 2>/dev/null || true; pg_log_off; }
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; pg_log_off; }
 trap cleanup EXIT
 need_tools
 pg_isready -q -h 127.0.0.1 -p "$PGPORT" || { echo "no PostgreSQL on $PGPORT" >&2; exit 1; }
@@ -45,12 +45,8 @@ if [ "${PUBLISH:-1}" = 1 ]; then
 fi
 
 log "starting the platform (Release, PostgreSQL $DB)"
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE_URL" DOTNET_gcServer=1 Athar__Database__Provider=Postgres \
-  ConnectionStrings__Athar="$CS" Athar__Database__MigrateOnStartup=false Logging__LogLevel__Default=Warning Athar__RateLimits__Enabled=false \
-  dotnet "$OUT/web/Athar.Web.dll" --contentRoot "$OUT/web" > "$WORK/web.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do curl -s -o /dev/null "$BASE_URL/" && break; sleep 0.5; done
-curl -s -o /dev/null "$BASE_URL/" || { echo "the platform did not start; see $WORK/web.log" >&2; exit 1; }
+start_platform "$WEB_PORT" "$OUT/web/Athar.Web.dll" "$CS"
+APP_PID=${PIDS[-1]}
 
 writes_prepare
 [ "${PG_LOG:-0}" = 1 ] && writes_psql -c "ALTER DATABASE \"$DB\" SET log_min_duration_statement = 5"
