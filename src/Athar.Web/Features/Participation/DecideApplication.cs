@@ -3,6 +3,7 @@ using Athar.Core.Common;
 using Athar.Data;
 using Athar.Data.Infrastructure;
 using Athar.Data.Participation;
+using Athar.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Participation;
@@ -74,6 +75,18 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             await db.SaveChangesAsync(cancellationToken);
             return (Refusal?)null;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The volunteer's own application, for their withdrawal from the page or the API: someone else's answers null like
+    /// an unknown id, and is logged (<see cref="OwnedObjectRefusals"/>).
+    /// </summary>
+    public async Task<Application?> OwnApplicationAsync(HttpContext http, Guid volunteerId, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId && a.VolunteerId == volunteerId, cancellationToken);
+        if (application is null)
+            await http.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == applicationId), nameof(Application), applicationId, "Withdraw", cancellationToken);
+        return application;
     }
 
     /// <summary>The volunteer withdraws; a seat they held goes to the first on the waitlist.</summary>

@@ -1,15 +1,13 @@
-using Athar.Data;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Athar.Web.Features.Participation;
 
 [Authorize(Policy = Policies.Volunteer)]
-public sealed class MyApplicationsModel(ParticipationQueries queries, AtharDbContext db, DecideApplication decide, TimeProvider clock, IStringLocalizer<ParticipationText> t) : PageModel
+public sealed class MyApplicationsModel(ParticipationQueries queries, DecideApplication decide, TimeProvider clock, IStringLocalizer<ParticipationText> t) : PageModel
 {
     public IReadOnlyList<ParticipationQueries.MyApplication> Applications { get; private set; } = [];
     public ParticipationQueries.Reliability Reliability { get; private set; } = new(0, 0);
@@ -25,13 +23,8 @@ public sealed class MyApplicationsModel(ParticipationQueries queries, AtharDbCon
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid applicationId, CancellationToken cancellationToken)
     {
-        var userId = User.RequiredUserId();
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId && a.VolunteerId == userId, cancellationToken);
-        if (application is null)
-        {
-            await HttpContext.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == applicationId), "Application", applicationId, "Withdraw", cancellationToken);
+        if (await decide.OwnApplicationAsync(HttpContext, User.RequiredUserId(), applicationId, cancellationToken) is not { } application)
             return NotFound();
-        }
         if (await decide.WithdrawAsync(application, cancellationToken) is { } refusal)
         {
             ModelState.AddModelError(string.Empty, t[$"Refusal.{refusal.Code}"]);

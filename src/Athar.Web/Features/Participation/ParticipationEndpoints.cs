@@ -100,15 +100,10 @@ public static class ParticipationEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> WithdrawAsync(
-        Guid id, ClaimsPrincipal user, AtharDbContext db, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, DecideApplication decide, HttpContext http, IStringLocalizer<ParticipationText> t, CancellationToken cancellationToken)
     {
-        var userId = user.RequiredUserId();
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.VolunteerId == userId, cancellationToken);
-        if (application is null)
-        {
-            await http.LogIfSomeoneElsesAsync(db.Applications.Where(a => a.Id == id), "Application", id, "Withdraw", cancellationToken);
+        if (await decide.OwnApplicationAsync(http, user.RequiredUserId(), id, cancellationToken) is not { } application)
             return TypedResults.NotFound();
-        }
         return await decide.WithdrawAsync(application, cancellationToken) is { } refusal ? Refused(http, refusal, t) : TypedResults.NoContent();
     }
 
