@@ -101,6 +101,24 @@ public static class StatisticsSql
                 $"    INSERT INTO \"StatsActivity\" ({Columns}) VALUES ({values}, fact.m, fact.r) {AddOnConflict};\n  END LOOP";
         }
 
+        /// <summary>
+        /// The same change applied set-based, for the statement rollup triggers (<see cref="FactTriggers.PerStatementRollups"/>):
+        /// the volunteers' rollup locks first (in key order), then one UPDATE of the fact rows that exist and one INSERT of the
+        /// others, so each of the two fires its own rollup trigger over its own rows. Not one <c>INSERT … ON CONFLICT DO
+        /// UPDATE</c>: its insert and update triggers would both fire after all of it, and each would take the other's rows
+        /// for ones that were there before. Under the locks no other transaction writes these volunteers' facts, so the
+        /// INSERT finds no conflict (the rebuild locks the whole table).
+        /// </summary>
+        public string ApplyNetSet(string rows)
+        {
+            var net = $"{Aggregate(rows)} HAVING SUM(k.m) <> 0 OR SUM(k.r) <> 0";
+            var sameKey = string.Join(" AND ", Aliases(6).Zip(Key.Split(", "), (alias, column) => $"a.{column} = c.{alias}"));
+            return $"{StatsRollupSql.LockVolunteers(rows)};\n" +
+                $"  UPDATE \"StatsActivity\" a SET \"Minutes\" = a.\"Minutes\" + c.m, \"Records\" = a.\"Records\" + c.r FROM ({net}) c WHERE {sameKey};\n" +
+                $"  INSERT INTO \"StatsActivity\" ({Columns}) SELECT c.* FROM ({net}) c WHERE NOT EXISTS (SELECT 1 FROM \"StatsActivity\" a WHERE {sameKey}) " +
+                "ORDER BY c.d0, c.d1, c.d2, c.d3, c.d4, c.d5";
+        }
+
         private const string AddOnConflict =
             $"ON CONFLICT ({Key}) DO UPDATE SET \"Minutes\" = \"StatsActivity\".\"Minutes\" + excluded.\"Minutes\", \"Records\" = \"StatsActivity\".\"Records\" + excluded.\"Records\"";
     }
@@ -125,10 +143,10 @@ public static class StatisticsSql
     private static Dialect For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
 
     /// <summary>The triggers that keep StatsActivity in step with VolunteerHours.</summary>
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider, FactTriggers version = FactTriggers.PerRowRollups)
     {
         if (provider == DatabaseProvider.Postgres)
-            return PostgresStatementTriggers();
+            return PostgresStatementTriggers(version);
         var d = For(provider);
         return
         [
@@ -185,14 +203,15 @@ public static class StatisticsSql
     /// instead of two joined upserts per hours row. A flag or another column's edit on 2,000 rows writes no fact row at all.
     /// The upserts stay atomic (<c>SET Minutes = Minutes + excluded.Minutes</c>), so concurrent statements lose nothing.
     /// </summary>
-    private static List<string> PostgresStatementTriggers()
+    private static List<string> PostgresStatementTriggers(FactTriggers version)
     {
         var d = new PostgresDialect();
         var result = new List<string>();
         foreach (var op in StatementTriggers.AllEvents)
         {
             var name = StatementName(op);
-            result.Add($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nDECLARE fact record;\nBEGIN\n  {d.ApplyNetLoop(ChangedApprovedRows(op))};\n  RETURN NULL;\nEND $$;");
+            var apply = version == FactTriggers.PerRowRollups ? d.ApplyNetLoop(ChangedApprovedRows(op)) : d.ApplyNetSet(ChangedApprovedRows(op));
+            result.Add($"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nDECLARE fact record;\nBEGIN\n  {apply};\n  RETURN NULL;\nEND $$;");
             result.Add(StatementTriggers.Create(name, "VolunteerHours", op));
         }
         return result;

@@ -7,9 +7,11 @@ namespace Athar.Data.Statistics;
 
 /// <summary>
 /// RAW SQL, per provider, for the rollups <see cref="StatsReach"/> and <see cref="StatsTotals"/>, kept from
-/// <see cref="StatsActivity"/> by a row trigger on it (itself kept from VolunteerHours by the triggers of
+/// <see cref="StatsActivity"/> by triggers on it (itself kept from VolunteerHours by the triggers of
 /// <see cref="StatisticsSql"/>), so both move in the transaction that changes the hours. Re-apply with
-/// <see cref="Install"/> / <see cref="Uninstall"/> after regenerating migrations.
+/// <see cref="Install"/> / <see cref="Uninstall"/> after regenerating migrations. What follows describes the row
+/// triggers (SQLite's, and PostgreSQL's until migration RollupPerStatement); PostgreSQL's statement triggers compute
+/// the same rows set-based (<see cref="RollupStatementSql"/>).
 /// <para>
 /// Reach (unique volunteers) is exact: when one of a volunteer's activity rows becomes active (Minutes &gt; 0),
 /// each (period, dimension value) it falls in gains one volunteer unless another active row of the same
@@ -33,6 +35,9 @@ public static class StatsRollupSql
         RollupDim.VolunteeringType, RollupDim.RegionCity, RollupDim.RegionField, RollupDim.RegionGender, RollupDim.RegionAgeBand,
         RollupDim.RegionOrganizationType, RollupDim.RegionVolunteeringType,
     ];
+
+    /// <summary>The triggers the rebuild, the seeder and new migrations install.</summary>
+    public const FactTriggers Latest = FactTriggers.PerStatementRollups;
 
     public static IReadOnlyList<ReachPeriod> Kinds { get; } = [ReachPeriod.Month, ReachPeriod.Quarter, ReachPeriod.Year, ReachPeriod.HijriYear, ReachPeriod.HijriMonth];
 
@@ -156,25 +161,40 @@ public static class StatsRollupSql
     private static string Lock(string r) =>
         string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, hashtext({r}.\"VolunteerId\"::text));");
 
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider)
+    /// <summary>
+    /// PostgreSQL: takes the advisory lock of every volunteer of <paramref name="rows"/> (a FROM item with a VolunteerId
+    /// column), the same key as the row trigger's, in the order of the keys, so two statements that share volunteers take
+    /// their locks in the same order and cannot deadlock on them. The hours trigger takes them before it writes the
+    /// facts (<see cref="StatisticsSql"/>), the statement rollup triggers before they read them.
+    /// </summary>
+    internal static string LockVolunteers(string rows) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"PERFORM pg_advisory_xact_lock({LockSpace}, l.k) FROM (SELECT DISTINCT hashtext(x.\"VolunteerId\"::text) AS k FROM {rows} x ORDER BY 1) l");
+
+    /// <summary>The first PostgreSQL rollup trigger: one row trigger for the three events (migrations StatisticsRollups to ImportTriggerCosts).</summary>
+    private static IReadOnlyList<string> PostgresRowTrigger()
+    {
+        var body = new StringBuilder();
+        body.Append("CREATE OR REPLACE FUNCTION athar_stats_rollup() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n");
+        body.Append("  IF TG_OP = 'INSERT' THEN\n    ").Append(Lock("NEW")).Append('\n');
+        foreach (var s in OnInsert()) body.Append("    ").Append(s).Append(";\n");
+        body.Append("  ELSIF TG_OP = 'DELETE' THEN\n    ").Append(Lock("OLD")).Append('\n');
+        foreach (var s in OnDelete()) body.Append("    ").Append(s).Append(";\n");
+        body.Append("  ELSE\n    ").Append(Lock("OLD")).Append("\n    IF NEW.\"VolunteerId\" <> OLD.\"VolunteerId\" THEN ").Append(Lock("NEW")).Append(" END IF;\n");
+        foreach (var s in OnUpdate()) body.Append("    ").Append(s).Append(";\n");
+        body.Append("  END IF;\n  RETURN NULL;\nEND $$;");
+        return
+        [
+            body.ToString(),
+            "CREATE TRIGGER athar_stats_rollup AFTER INSERT OR UPDATE OR DELETE ON \"StatsActivity\" FOR EACH ROW EXECUTE FUNCTION athar_stats_rollup();",
+        ];
+    }
+
+    /// <summary>The rollup triggers: on PostgreSQL of the given <paramref name="version"/>; SQLite has row triggers only.</summary>
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider, FactTriggers version = FactTriggers.PerRowRollups)
     {
         if (provider == DatabaseProvider.Postgres)
-        {
-            var body = new StringBuilder();
-            body.Append("CREATE OR REPLACE FUNCTION athar_stats_rollup() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n");
-            body.Append("  IF TG_OP = 'INSERT' THEN\n    ").Append(Lock("NEW")).Append('\n');
-            foreach (var s in OnInsert()) body.Append("    ").Append(s).Append(";\n");
-            body.Append("  ELSIF TG_OP = 'DELETE' THEN\n    ").Append(Lock("OLD")).Append('\n');
-            foreach (var s in OnDelete()) body.Append("    ").Append(s).Append(";\n");
-            body.Append("  ELSE\n    ").Append(Lock("OLD")).Append("\n    IF NEW.\"VolunteerId\" <> OLD.\"VolunteerId\" THEN ").Append(Lock("NEW")).Append(" END IF;\n");
-            foreach (var s in OnUpdate()) body.Append("    ").Append(s).Append(";\n");
-            body.Append("  END IF;\n  RETURN NULL;\nEND $$;");
-            return
-            [
-                body.ToString(),
-                "CREATE TRIGGER athar_stats_rollup AFTER INSERT OR UPDATE OR DELETE ON \"StatsActivity\" FOR EACH ROW EXECUTE FUNCTION athar_stats_rollup();",
-            ];
-        }
+            return version == FactTriggers.PerRowRollups ? PostgresRowTrigger() : RollupStatementSql.Triggers();
         static string Sqlite(string name, string evt, IEnumerable<string> statements) =>
             $"CREATE TRIGGER \"{name}\" AFTER {evt} ON \"StatsActivity\"\nBEGIN\n" + string.Concat(statements.Select(s => $"  {s};\n")) + "END;";
         return
@@ -185,8 +205,9 @@ public static class StatsRollupSql
         ];
     }
 
+    /// <summary>Drops the rollup triggers of every version (on PostgreSQL both the row trigger and the statement triggers).</summary>
     public static IReadOnlyList<string> DropTriggers(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
-        ? ["DROP TRIGGER IF EXISTS athar_stats_rollup ON \"StatsActivity\";", "DROP FUNCTION IF EXISTS athar_stats_rollup();"]
+        ? ["DROP TRIGGER IF EXISTS athar_stats_rollup ON \"StatsActivity\";", "DROP FUNCTION IF EXISTS athar_stats_rollup();", .. RollupStatementSql.DropTriggers()]
         : ["DROP TRIGGER IF EXISTS \"StatsRollup_Insert\";", "DROP TRIGGER IF EXISTS \"StatsRollup_Update\";", "DROP TRIGGER IF EXISTS \"StatsRollup_Delete\";"];
 
     /// <summary>Recomputes both rollups from StatsActivity, set-based (exact distinct counts per period and dimension value).</summary>
@@ -218,8 +239,12 @@ public static class StatsRollupSql
     /// StatsActivity from the approved hours, then the rollups from it, with the rollup trigger set aside meanwhile
     /// (it would otherwise replay millions of row deltas); run inside one transaction, which also restores the trigger.
     /// </summary>
+    /// <para>
+    /// It installs the <see cref="Latest"/> triggers whatever the database's migration: statement rollup triggers are exact
+    /// under either version of the hours trigger (the row trigger is not under the latest one, see <see cref="FactTriggers"/>).
+    /// </para>
     public static IReadOnlyList<string> RebuildAll(DatabaseProvider provider) =>
-        [.. DropTriggers(provider), StatisticsSql.Rebuild(provider), .. RebuildRollups(), .. Triggers(provider)];
+        [.. DropTriggers(provider), StatisticsSql.Rebuild(provider), .. RebuildRollups(), .. Triggers(provider, Latest)];
 
     /// <summary>For a database whose StatsActivity is already filled: the trigger, then the rollups from it.</summary>
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Triggers(provider), .. RebuildRollups()];
@@ -227,5 +252,6 @@ public static class StatsRollupSql
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => DropTriggers(provider);
 
     /// <summary>The trigger re-created from the current SQL, leaving the rollups as they are (their rows do not depend on the plan).</summary>
-    public static IReadOnlyList<string> Reinstall(DatabaseProvider provider) => [.. DropTriggers(provider), .. Triggers(provider)];
+    public static IReadOnlyList<string> Reinstall(DatabaseProvider provider, FactTriggers version = FactTriggers.PerRowRollups) =>
+        [.. DropTriggers(provider), .. Triggers(provider, version)];
 }

@@ -86,14 +86,16 @@ public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     /// <summary>The rollup rows that count (zeros left by un-approvals are not figures), as comparable text.</summary>
-    private static Task<List<string>> RollupRowsAsync(AtharAppFactory app) => app.QueryAsync(async db =>
+    private static Task<List<string>> RollupRowsAsync(AtharAppFactory app) => app.QueryAsync(RollupRowsAsync);
+
+    private static async Task<List<string>> RollupRowsAsync(AtharDbContext db)
     {
         var reach = (await db.StatsReach.AsNoTracking().Where(r => r.Volunteers != 0).ToListAsync())
             .Select(r => $"reach {r.PeriodKind} {r.PeriodKey} {r.Dim} {r.DimValue} {r.Volunteers}");
         var totals = (await db.StatsTotals.AsNoTracking().Where(t => t.Minutes != 0 || t.ProfessionalMinutes != 0).ToListAsync())
             .Select(t => $"totals {t.Dim} {t.DimValue} {t.Month} {t.HijriMonth} {t.FieldId} {t.Minutes} {t.ProfessionalMinutes}");
         return reach.Concat(totals).Order(StringComparer.Ordinal).ToList();
-    });
+    }
 
     private static async Task RebuildAsync(AtharAppFactory app)
     {
@@ -239,6 +241,80 @@ public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixt
             Assert.Equal([0, 0, 0], kinds);
         }
     }
+
+    /// <summary>
+    /// Statements that each insert, update or delete many fact rows of several volunteers at once, written to StatsActivity
+    /// directly: rows in the same cells and in different ones, a volunteer gaining presence (minutes from 0) and losing it
+    /// in some cells but not others, a row moved to another region (a key column), minutes to 0 and back in one statement
+    /// each. After every statement the trigger-kept rollups equal what RebuildRollups computes from the facts (checked in a
+    /// savepoint that is then rolled back, so the next statement runs on the trigger's rows). All in a far year, rolled back.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task StatementsOverManyFactRowsOfSeveralVolunteers_LeaveTheRollupsARebuildWouldCompute(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        await app.QueryAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            async Task StatementThenCompareAsync(string sql, int expectedRows)
+            {
+                Assert.Equal(expectedRows, await db.Database.ExecuteSqlRawAsync(sql));
+                var kept = await RollupRowsAsync(db);
+                await transaction.CreateSavepointAsync("rebuild");
+                foreach (var statement in StatsRollupSql.RebuildRollups())
+                    await db.Database.ExecuteSqlRawAsync(statement);
+                AssertLines(await RollupRowsAsync(db), kept);
+                await transaction.RollbackToSavepointAsync("rebuild");
+            }
+
+            var (a, b, c, d) = (Literal(Guid.NewGuid()), Literal(Guid.NewGuid()), Literal(Guid.NewGuid()), Literal(Guid.NewGuid()));
+            var (o1, o2, o3) = (Literal(Guid.NewGuid()), Literal(Guid.NewGuid()), Literal(Guid.NewGuid()));
+            string Row(string volunteer, string opportunity, int month, int hijriMonth, int region, int field, int gender, long minutes) =>
+                $"({volunteer}, {opportunity}, {month}, {hijriMonth}, {region}, {field}, {region * 100 + 1}, {o1}, 1, NULL, {field % 3 + 1}, {gender}, 3, {minutes}, 1)";
+            await StatementThenCompareAsync(
+                "INSERT INTO \"StatsActivity\" (\"VolunteerId\", \"OpportunityId\", \"Month\", \"HijriMonth\", \"RegionId\", \"FieldId\", \"CityId\", " +
+                "\"OrganizationId\", \"OrganizationType\", \"ProgramId\", \"VolunteeringType\", \"Gender\", \"AgeBand\", \"Minutes\", \"Records\") VALUES " +
+                string.Join(", ",
+                    Row(a, o1, 204103, 146302, 1, 3, 1, 60), Row(a, o2, 204103, 146302, 1, 3, 1, 30), Row(a, o1, 204104, 146303, 2, 5, 1, 45),
+                    Row(b, o1, 204103, 146302, 1, 3, 2, 0), Row(b, o2, 204105, 146304, 2, 4, 2, 20),
+                    Row(c, o1, 204103, 146302, 1, 3, 2, 50), Row(c, o3, 204201, 146313, 1, 3, 2, 10), Row(c, o3, 204202, 146401, 1, 3, 2, 70),
+                    Row(d, o1, 204103, 146302, 2, 3, 1, 15), Row(d, o2, 204103, 146302, 2, 4, 1, 25)),
+                10);
+            // A stays in March through her other row there but leaves April; B enters March; C's January row moves region;
+            // D's minutes change alone.
+            await StatementThenCompareAsync(
+                "UPDATE \"StatsActivity\" SET " +
+                $"\"Minutes\" = CASE WHEN \"VolunteerId\" = {a} AND \"OpportunityId\" = {o1} THEN 0 WHEN \"VolunteerId\" = {b} THEN 40 " +
+                $"WHEN \"VolunteerId\" = {d} THEN \"Minutes\" + 5 ELSE \"Minutes\" END, " +
+                $"\"RegionId\" = CASE WHEN \"VolunteerId\" = {c} AND \"Month\" = 204201 THEN 3 ELSE \"RegionId\" END " +
+                $"WHERE \"VolunteerId\" IN ({a}, {b}, {d}) OR (\"VolunteerId\" = {c} AND \"Month\" = 204201)",
+                8);
+            // Back from 0: A's two rows; and B's two rows to 0 at once (she leaves every cell).
+            await StatementThenCompareAsync(
+                "UPDATE \"StatsActivity\" SET " +
+                $"\"Minutes\" = CASE WHEN \"VolunteerId\" = {a} AND \"Month\" = 204103 THEN 60 WHEN \"VolunteerId\" = {a} THEN 45 ELSE 0 END " +
+                $"WHERE (\"VolunteerId\" = {a} AND \"OpportunityId\" = {o1}) OR \"VolunteerId\" = {b}",
+                4);
+            await StatementThenCompareAsync(
+                $"DELETE FROM \"StatsActivity\" WHERE (\"VolunteerId\" = {a} AND \"OpportunityId\" = {o2}) OR \"VolunteerId\" = {c} " +
+                $"OR (\"VolunteerId\" = {d} AND \"OpportunityId\" = {o1})",
+                5);
+
+            if (database == TestDatabase.Postgres)
+            {
+                // One statement trigger per event (tgtype bit 0 set means FOR EACH ROW).
+                var kinds = await db.Database.SqlQueryRaw<int>(
+                    "SELECT (t.tgtype & 1)::int AS \"Value\" FROM pg_trigger t WHERE t.tgrelid = '\"StatsActivity\"'::regclass AND t.tgname LIKE 'athar_stats_rollup%'").ToListAsync();
+                Assert.Equal([0, 0, 0], kinds);
+            }
+            await transaction.RollbackAsync();
+            return 0;
+        }));
+    }
+
+    /// <summary>A uuid literal both databases read as the Guid EF writes (SQLite stores it as upper-case text).</summary>
+    private static string Literal(Guid id) => $"'{id.ToString().ToUpperInvariant()}'";
 
     private static Task<long> FactMinutesAsync(AtharAppFactory app) => app.QueryAsync(db => db.StatsActivity.SumAsync(a => (long)a.Minutes));
 

@@ -1,0 +1,126 @@
+using System.Globalization;
+using static Athar.Data.Statistics.StatementTriggers;
+
+namespace Athar.Data.Statistics;
+
+/// <summary>
+/// Which PostgreSQL triggers keep the facts and their rollups. They change together: the hours trigger writes the
+/// facts one row per INSERT while the rollup trigger is a row trigger (whose reach check assumes its statement changed
+/// that row alone), and all of a statement's facts at once when the rollup triggers read whole statements. Migrations
+/// before RollupPerStatement install <see cref="PerRowRollups"/>; the rebuild, the seeder and later migrations
+/// <see cref="StatsRollupSql.Latest"/>. SQLite keeps its row triggers in both.
+/// </summary>
+public enum FactTriggers
+{
+    /// <summary>A row trigger on StatsActivity; the hours trigger upserts one fact row per statement (migrations StatisticsRollups to ImportTriggerCosts).</summary>
+    PerRowRollups,
+
+    /// <summary>
+    /// Three statement triggers on StatsActivity over transition tables (<see cref="RollupStatementSql"/>); the hours
+    /// trigger updates and inserts all of its statement's facts in two statements (migration RollupPerStatement, issue #7).
+    /// </summary>
+    PerStatementRollups,
+}
+
+/// <summary>
+/// PostgreSQL's rollup triggers on StatsActivity, one AFTER … FOR EACH STATEMENT trigger per event over the statement's
+/// transition tables, set-based: each StatsReach and StatsTotals row a statement moves is written once, however many
+/// fact rows it changed. A row trigger wrote the same ~84 national and regional rows once per fact row, so a bulk
+/// import of 20,000 hours rows made each of them a chain of 20,000 dead versions in one transaction, every update
+/// walking it: 12 minutes and slowing (issue #7).
+/// <para>
+/// Reach stays exact without per-row reasoning. Per affected volunteer and cell, the statement changed her number of
+/// active fact rows there by <c>dn</c> (its new active rows minus its old ones); her number now, <c>n</c>, is counted
+/// from the table; before the statement it was <c>n − dn</c>. She enters the cell when <c>n &gt; 0</c> and
+/// <c>n − dn = 0</c>, and leaves it in the opposite case; the entries and exits are summed per cell and upserted once.
+/// Only cells with <c>dn ≠ 0</c> can change, so a change of minutes in rows already active (most approvals) reads
+/// nothing; and only her rows in the same Gregorian or Hijri year as a changed row can share a cell with one.
+/// </para>
+/// <para>
+/// Races as with the row trigger (ADR 0017): the statement first takes the advisory locks of the volunteers it changed,
+/// in key order, and counts <c>n</c> in a later statement, so in READ COMMITTED it sees whatever a previous holder
+/// committed. <c>n</c> is read after the statement, so each statement's triggers must fire before another statement
+/// changes the same volunteers' facts: true of every statement but an <c>INSERT … ON CONFLICT DO UPDATE</c> that both
+/// inserts and updates, whose two triggers both fire after all of it. The hours trigger therefore updates the facts
+/// that exist and inserts the others in two statements (<see cref="StatisticsSql"/>).
+/// </para>
+/// </summary>
+internal static class RollupStatementSql
+{
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Name(TriggerEvent op) => $"athar_stats_rollup_{op.ToString().ToLowerInvariant()}";
+
+    /// <summary>The changed rows as a FROM item with column <c>sgn</c>: 1 for an after image, -1 for a before image.</summary>
+    private static string Changed(TriggerEvent op) => op switch
+    {
+        TriggerEvent.Insert => $"(SELECT r.*, 1 AS sgn FROM {NewRows} r)",
+        TriggerEvent.Delete => $"(SELECT r.*, -1 AS sgn FROM {OldRows} r)",
+        _ => $"(SELECT r.*, 1 AS sgn FROM {NewRows} r UNION ALL SELECT r.*, -1 FROM {OldRows} r)",
+    };
+
+    /// <summary>The 70 reach cells (k, p, d, v) of fact row <paramref name="a"/>, as a lateral VALUES list.</summary>
+    private static string ReachCells(string a)
+    {
+        var cells = StatsRollupSql.Kinds.SelectMany(kind => StatsRollupSql.Dims.Select(dim =>
+            $"({Int((int)kind)}, {StatsRollupSql.PeriodKey(kind, a)}, {Int((int)dim)}, {StatsRollupSql.DimValue(dim, a)})"));
+        return $"CROSS JOIN LATERAL (VALUES {string.Join(", ", cells)}) c(k, p, d, v)";
+    }
+
+    /// <summary>The 14 totals cells (d, v) of fact row <paramref name="a"/>.</summary>
+    private static string TotalsCells(string a) =>
+        $"CROSS JOIN LATERAL (VALUES {string.Join(", ", StatsRollupSql.Dims.Select(dim => $"({Int((int)dim)}, {StatsRollupSql.DimValue(dim, a)})"))}) c(d, v)";
+
+    private const string Cell = "c.k, c.p, c.d, c.v";
+
+    /// <summary>
+    /// One upsert of the statement's reach changes (see the class). <c>delta</c>: per volunteer w and cell, the change
+    /// in her active rows there (cells with none left out); <c>years</c>: her Gregorian and Hijri years those rows are
+    /// in; <c>now</c>: her active rows per touched cell, counted over her facts of those years only.
+    /// </summary>
+    private static string Reach(TriggerEvent op) =>
+        "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\")\n" +
+        $"    WITH active AS (SELECT * FROM {Changed(op)} x WHERE x.\"Minutes\" > 0),\n" +
+        $"    delta AS (SELECT x.\"VolunteerId\" AS w, {Cell}, SUM(x.sgn) AS dn FROM active x {ReachCells("x")} " +
+        $"GROUP BY x.\"VolunteerId\", {Cell} HAVING SUM(x.sgn) <> 0),\n" +
+        "    years AS (SELECT DISTINCT x.\"VolunteerId\" AS w, x.\"Month\" / 100 AS y, x.\"HijriMonth\" / 100 AS h FROM active x " +
+        "WHERE x.\"VolunteerId\" IN (SELECT w FROM delta)),\n" +
+        $"    now AS (SELECT s.\"VolunteerId\" AS w, {Cell}, COUNT(*) AS n FROM \"StatsActivity\" s {ReachCells("s")} " +
+        "WHERE s.\"Minutes\" > 0 AND s.\"VolunteerId\" IN (SELECT w FROM years) AND EXISTS (SELECT 1 FROM years y WHERE y.w = s.\"VolunteerId\" " +
+        "AND (y.y = s.\"Month\" / 100 OR y.h = s.\"HijriMonth\" / 100)) " +
+        $"GROUP BY s.\"VolunteerId\", {Cell})\n" +
+        "    SELECT z.k, z.p, z.d, z.v, SUM(z.moved) FROM (SELECT delta.k, delta.p, delta.d, delta.v, " +
+        "CASE WHEN COALESCE(now.n, 0) > 0 THEN 1 ELSE 0 END - CASE WHEN COALESCE(now.n, 0) - delta.dn > 0 THEN 1 ELSE 0 END AS moved " +
+        "FROM delta LEFT JOIN now ON now.w = delta.w AND now.k = delta.k AND now.p = delta.p AND now.d = delta.d AND now.v = delta.v) z\n" +
+        "    GROUP BY z.k, z.p, z.d, z.v HAVING SUM(z.moved) <> 0 ORDER BY z.k, z.p, z.d, z.v\n" +
+        "    ON CONFLICT (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\") DO UPDATE SET \"Volunteers\" = \"StatsReach\".\"Volunteers\" + excluded.\"Volunteers\"";
+
+    /// <summary>One upsert of the statement's minutes: the after images' minus the before images', per totals row.</summary>
+    private static string Totals(TriggerEvent op) =>
+        "INSERT INTO \"StatsTotals\" (\"Dim\", \"DimValue\", \"Month\", \"HijriMonth\", \"FieldId\", \"Minutes\", \"ProfessionalMinutes\")\n" +
+        "    SELECT c.d, c.v, x.\"Month\", x.\"HijriMonth\", x.\"FieldId\", SUM(x.sgn * x.\"Minutes\"), " +
+        "SUM(CASE WHEN x.\"VolunteeringType\" >= 2 THEN x.sgn * x.\"Minutes\" ELSE 0 END)\n" +
+        $"    FROM {Changed(op)} x {TotalsCells("x")} WHERE x.\"Minutes\" <> 0\n" +
+        "    GROUP BY c.d, c.v, x.\"Month\", x.\"HijriMonth\", x.\"FieldId\"\n" +
+        "    HAVING SUM(x.sgn * x.\"Minutes\") <> 0 OR SUM(CASE WHEN x.\"VolunteeringType\" >= 2 THEN x.sgn * x.\"Minutes\" ELSE 0 END) <> 0\n" +
+        "    ORDER BY c.d, c.v, x.\"Month\", x.\"HijriMonth\", x.\"FieldId\"\n" +
+        "    ON CONFLICT (\"Dim\", \"DimValue\", \"Month\", \"HijriMonth\", \"FieldId\") DO UPDATE SET " +
+        "\"Minutes\" = \"StatsTotals\".\"Minutes\" + excluded.\"Minutes\", \"ProfessionalMinutes\" = \"StatsTotals\".\"ProfessionalMinutes\" + excluded.\"ProfessionalMinutes\"";
+
+    public static IReadOnlyList<string> Triggers()
+    {
+        var result = new List<string>();
+        foreach (var op in AllEvents)
+        {
+            result.Add($"CREATE OR REPLACE FUNCTION {Name(op)}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n" +
+                $"  {StatsRollupSql.LockVolunteers(Changed(op))};\n  {Reach(op)};\n  {Totals(op)};\n  RETURN NULL;\nEND $$;");
+            result.Add(Create(Name(op), "StatsActivity", op));
+        }
+        return result;
+    }
+
+    public static IEnumerable<string> DropTriggers() => AllEvents.SelectMany(op => new[]
+    {
+        $"DROP TRIGGER IF EXISTS {Name(op)} ON \"StatsActivity\";", $"DROP FUNCTION IF EXISTS {Name(op)}();",
+    });
+}
