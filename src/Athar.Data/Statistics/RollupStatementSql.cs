@@ -77,6 +77,11 @@ internal static class RollupStatementSql
     /// One upsert of the statement's reach changes (see the class). <c>delta</c>: per volunteer w and cell, the change
     /// in her active rows there (cells with none left out); <c>years</c>: her Gregorian and Hijri years those rows are
     /// in; <c>now</c>: her active rows per touched cell, counted over her facts of those years only.
+    /// <para>
+    /// PL/pgSQL plans a statement without parameters once per session, with the size of the first transition table it
+    /// meets; <c>now</c> reads each volunteer's facts in a LATERAL subquery kept apart by <c>OFFSET 0</c>, so whatever that
+    /// size, the plan reads them through the key (VolunteerId first) and never scans the whole table for one approval.
+    /// </para>
     /// </summary>
     private static string Reach(TriggerEvent op) =>
         "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\")\n" +
@@ -85,10 +90,10 @@ internal static class RollupStatementSql
         $"GROUP BY x.\"VolunteerId\", {Cell} HAVING SUM(x.sgn) <> 0),\n" +
         "    years AS (SELECT DISTINCT x.\"VolunteerId\" AS w, x.\"Month\" / 100 AS y, x.\"HijriMonth\" / 100 AS h FROM active x " +
         "WHERE x.\"VolunteerId\" IN (SELECT w FROM delta)),\n" +
-        $"    now AS (SELECT s.\"VolunteerId\" AS w, {Cell}, COUNT(*) AS n FROM \"StatsActivity\" s {ReachCells("s")} " +
-        "WHERE s.\"Minutes\" > 0 AND s.\"VolunteerId\" IN (SELECT w FROM years) AND EXISTS (SELECT 1 FROM years y WHERE y.w = s.\"VolunteerId\" " +
-        "AND (y.y = s.\"Month\" / 100 OR y.h = s.\"HijriMonth\" / 100)) " +
-        $"GROUP BY s.\"VolunteerId\", {Cell})\n" +
+        $"    now AS (SELECT v.w, {Cell}, COUNT(*) AS n FROM (SELECT DISTINCT w FROM years) v CROSS JOIN LATERAL " +
+        "(SELECT s.* FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 AND EXISTS (SELECT 1 FROM years y WHERE y.w = v.w " +
+        $"AND (y.y = s.\"Month\" / 100 OR y.h = s.\"HijriMonth\" / 100)) OFFSET 0) s {ReachCells("s")} " +
+        $"GROUP BY v.w, {Cell})\n" +
         "    SELECT z.k, z.p, z.d, z.v, SUM(z.moved) FROM (SELECT delta.k, delta.p, delta.d, delta.v, " +
         "CASE WHEN COALESCE(now.n, 0) > 0 THEN 1 ELSE 0 END - CASE WHEN COALESCE(now.n, 0) - delta.dn > 0 THEN 1 ELSE 0 END AS moved " +
         "FROM delta LEFT JOIN now ON now.w = delta.w AND now.k = delta.k AND now.p = delta.p AND now.d = delta.d AND now.v = delta.v) z\n" +
