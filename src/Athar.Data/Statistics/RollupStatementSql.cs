@@ -38,8 +38,8 @@ public enum FactTriggers
 /// </para>
 /// <para>
 /// Races as with the row trigger (ADR 0017): the statement first takes the advisory locks of the volunteers it changed,
-/// in key order, and counts <c>n</c> in a later statement, so in READ COMMITTED it sees whatever a previous holder
-/// committed. <c>n</c> is read after the statement, so each statement's triggers must fire before another statement
+/// in key order (a bulk statement one key for all, <see cref="StatsRollupSql.LockVolunteers"/>), and counts <c>n</c> in a
+/// later statement, so in READ COMMITTED it sees whatever a previous holder committed. <c>n</c> is read after the statement, so each statement's triggers must fire before another statement
 /// changes the same volunteers' facts: true of every statement but an <c>INSERT … ON CONFLICT DO UPDATE</c> that both
 /// inserts and updates, whose two triggers both fire after all of it. The hours trigger therefore updates the facts
 /// that exist and inserts the others in two statements (<see cref="StatisticsSql"/>).

@@ -161,15 +161,28 @@ public static class StatsRollupSql
     private static string Lock(string r) =>
         string.Create(CultureInfo.InvariantCulture, $"PERFORM pg_advisory_xact_lock({LockSpace}, hashtext({r}.\"VolunteerId\"::text));");
 
+    /// <summary>Namespace of the one advisory key every statement trigger takes shared, and a bulk statement exclusively ("STAL", 0).</summary>
+    private const int AllVolunteersLockSpace = 0x5354414C;
+
+    /// <summary>Above this many volunteers a statement takes the one key exclusively instead of a lock per volunteer.</summary>
+    public const int MaxVolunteerLocks = 64;
+
     /// <summary>
-    /// PostgreSQL: takes the advisory lock of every volunteer of <paramref name="rows"/> (a FROM item with a VolunteerId
-    /// column), the same key as the row trigger's, in the order of the keys, so two statements that share volunteers take
-    /// their locks in the same order and cannot deadlock on them. The hours trigger takes them before it writes the
-    /// facts (<see cref="StatisticsSql"/>), the statement rollup triggers before they read them.
+    /// PostgreSQL, a PL/pgSQL block: the locks a statement trigger takes before it writes or reads the facts of the volunteers
+    /// of <paramref name="rows"/> (a FROM item with a VolunteerId column). Up to <see cref="MaxVolunteerLocks"/> volunteers:
+    /// one key shared, then each volunteer's advisory lock (the row trigger's key) in key order, so two statements sharing
+    /// volunteers take them in one order and cannot deadlock on them. More: that one key exclusively, which waits for
+    /// every statement trigger holding it and excludes them until commit. A lock per volunteer of a 20,000-row import ran
+    /// PostgreSQL's lock table out of memory ("out of shared memory", max_locks_per_transaction); the row trigger took as
+    /// many, one per fact row. The hours trigger takes them before it writes the facts (<see cref="StatisticsSql"/>), the
+    /// statement rollup triggers before they read them; in one transaction the second taking is free.
     /// </summary>
     internal static string LockVolunteers(string rows) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"PERFORM pg_advisory_xact_lock({LockSpace}, l.k) FROM (SELECT DISTINCT hashtext(x.\"VolunteerId\"::text) AS k FROM {rows} x ORDER BY 1) l");
+        $"IF (SELECT count(DISTINCT x.\"VolunteerId\") FROM {rows} x) > {Int(MaxVolunteerLocks)} THEN\n" +
+        $"    PERFORM pg_advisory_xact_lock({Int(AllVolunteersLockSpace)}, 0);\n  ELSE\n" +
+        $"    PERFORM pg_advisory_xact_lock_shared({Int(AllVolunteersLockSpace)}, 0);\n" +
+        $"    PERFORM pg_advisory_xact_lock({Int(LockSpace)}, l.k) FROM (SELECT DISTINCT hashtext(x.\"VolunteerId\"::text) AS k FROM {rows} x ORDER BY 1) l;\n" +
+        "  END IF";
 
     /// <summary>The first PostgreSQL rollup trigger: one row trigger for the three events (migrations StatisticsRollups to ImportTriggerCosts).</summary>
     private static IReadOnlyList<string> PostgresRowTrigger()

@@ -301,8 +301,21 @@ public sealed class StatsRollupTests(AppFixture fixture) : IClassFixture<AppFixt
                 $"OR (\"VolunteerId\" = {d} AND \"OpportunityId\" = {o1})",
                 5);
 
+            // A bulk statement: 100 volunteers, more than get a lock each on PostgreSQL, some of them twice in one cell.
+            var many = Enumerable.Range(0, 100).Select(_ => Literal(Guid.NewGuid())).ToList();
+            await StatementThenCompareAsync(
+                "INSERT INTO \"StatsActivity\" (\"VolunteerId\", \"OpportunityId\", \"Month\", \"HijriMonth\", \"RegionId\", \"FieldId\", \"CityId\", " +
+                "\"OrganizationId\", \"OrganizationType\", \"ProgramId\", \"VolunteeringType\", \"Gender\", \"AgeBand\", \"Minutes\", \"Records\") VALUES " +
+                string.Join(", ", many.Select((v, i) => Row(v, o1, 204103 + i % 3, 146302 + i % 3, 1 + i % 2, 3, 1 + i % 2, i % 7 * 10)))
+                + ", " + string.Join(", ", many.Take(30).Select(v => Row(v, o2, 204103, 146302, 1, 3, 1, 5))),
+                130);
             if (database == TestDatabase.Postgres)
             {
+                // The bulk statement took one key for all of them, not one per volunteer (the lock table has ~64 per connection).
+                var advisoryLocks = await db.Database.SqlQueryRaw<int>(
+                    "SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()").SingleAsync();
+                Assert.InRange(advisoryLocks, 1, StatsRollupSql.MaxVolunteerLocks);
+
                 // One statement trigger per event (tgtype bit 0 set means FOR EACH ROW).
                 var kinds = await db.Database.SqlQueryRaw<int>(
                     "SELECT (t.tgtype & 1)::int AS \"Value\" FROM pg_trigger t WHERE t.tgrelid = '\"StatsActivity\"'::regclass AND t.tgname LIKE 'athar_stats_rollup%'").ToListAsync();
