@@ -13,8 +13,10 @@ public interface IStatsCounter
     Guid ScopeId { get; }
 
     /// <summary>
-    /// Which of <see cref="StatsCounterSql.Stripes"/> rows of the same day and cut this is: concurrent writers add to
-    /// the slot of their transaction (0 on SQLite and after a rebuild). Readers sum over slots, as they sum over days.
+    /// Which of the rows of the same day and cut this is: on PostgreSQL a writer adds to the first of
+    /// <see cref="StatsCounterSql.FreeSlots"/> slots no other writer in flight holds (rows written before migration
+    /// CounterFreeSlots: the slot of its transaction id); 0 on SQLite and after a rebuild. Readers sum over slots, as
+    /// they sum over days.
     /// </summary>
     short Slot { get; }
 }

@@ -1,5 +1,6 @@
 using Athar.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Athar.Data.Statistics;
 
@@ -28,8 +29,8 @@ public sealed class StatsRebuild(AtharDbContext db)
             foreach (var statement in StatisticsSql.SeedHijriMonths())
                 await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             // The facts from the hours, then the rollups from the facts, with the rollup trigger set aside meanwhile.
-            foreach (var statement in StatsRollupSql.RebuildAll(provider))
-                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            foreach (var step in StatsRollupSql.RebuildAll(provider))
+                await step.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
             // Then the per-day counters from Applications, Attendance and VolunteerHours (on PostgreSQL under the counter
             // triggers' own lock, so writers wait and apply their changes on top).
             foreach (var statement in StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest))

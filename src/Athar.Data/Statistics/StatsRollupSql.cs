@@ -223,41 +223,51 @@ public static class StatsRollupSql
         ? ["DROP TRIGGER IF EXISTS athar_stats_rollup ON \"StatsActivity\";", "DROP FUNCTION IF EXISTS athar_stats_rollup();", .. RollupStatementSql.DropTriggers()]
         : ["DROP TRIGGER IF EXISTS \"StatsRollup_Insert\";", "DROP TRIGGER IF EXISTS \"StatsRollup_Update\";", "DROP TRIGGER IF EXISTS \"StatsRollup_Delete\";"];
 
-    /// <summary>Recomputes both rollups from StatsActivity, set-based (exact distinct counts per period and dimension value).</summary>
-    public static IReadOnlyList<string> RebuildRollups()
+    /// <summary>
+    /// Recomputes both rollups from StatsActivity, set-based (exact distinct counts per period and dimension value): the
+    /// migrations' rebuild, kept as it was so they produce the same SQL. The seeder and <c>athar stats rebuild</c> use
+    /// <see cref="RebuildAll"/>, which fills StatsReach in one pass (<see cref="ReachRollupBuilder"/>) instead of these 70 statements.
+    /// </summary>
+    public static IReadOnlyList<string> RebuildRollups() =>
+        ["DELETE FROM \"StatsReach\";", "DELETE FROM \"StatsTotals\";", .. ReachInserts(), .. TotalsInserts()];
+
+    /// <summary>StatsReach's 70 set-based passes, one <c>SELECT DISTINCT</c> per period kind and dimension.</summary>
+    public static IEnumerable<string> ReachInserts()
     {
-        var statements = new List<string> { "DELETE FROM \"StatsReach\";", "DELETE FROM \"StatsTotals\";" };
         foreach (var kind in Kinds)
         {
             foreach (var dim in Dims)
             {
-                statements.Add("INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\") " +
+                yield return "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\") " +
                     $"SELECT {Int((int)kind)}, x.p, {Int((int)dim)}, x.v, COUNT(*) FROM " +
                     $"(SELECT DISTINCT {PeriodKey(kind, "a")} AS p, {DimValue(dim, "a")} AS v, a.\"VolunteerId\" AS w FROM \"StatsActivity\" a WHERE a.\"Minutes\" > 0) x " +
-                    "GROUP BY x.p, x.v;");
+                    "GROUP BY x.p, x.v;";
             }
         }
-        foreach (var dim in Dims)
-        {
-            statements.Add("INSERT INTO \"StatsTotals\" (\"Dim\", \"DimValue\", \"Month\", \"HijriMonth\", \"FieldId\", \"Minutes\", \"ProfessionalMinutes\") " +
-                $"SELECT {Int((int)dim)}, x.v, x.m, x.h, x.f, SUM(x.minutes), SUM(x.professional) FROM " +
-                $"(SELECT {DimValue(dim, "a")} AS v, a.\"Month\" AS m, a.\"HijriMonth\" AS h, a.\"FieldId\" AS f, a.\"Minutes\" AS minutes, " +
-                "CASE WHEN a.\"VolunteeringType\" >= 2 THEN a.\"Minutes\" ELSE 0 END AS professional FROM \"StatsActivity\" a WHERE a.\"Minutes\" <> 0) x " +
-                "GROUP BY x.v, x.m, x.h, x.f;");
-        }
-        return statements;
     }
 
+    private static IEnumerable<string> TotalsInserts() => Dims.Select(dim =>
+        "INSERT INTO \"StatsTotals\" (\"Dim\", \"DimValue\", \"Month\", \"HijriMonth\", \"FieldId\", \"Minutes\", \"ProfessionalMinutes\") " +
+        $"SELECT {Int((int)dim)}, x.v, x.m, x.h, x.f, SUM(x.minutes), SUM(x.professional) FROM " +
+        $"(SELECT {DimValue(dim, "a")} AS v, a.\"Month\" AS m, a.\"HijriMonth\" AS h, a.\"FieldId\" AS f, a.\"Minutes\" AS minutes, " +
+        "CASE WHEN a.\"VolunteeringType\" >= 2 THEN a.\"Minutes\" ELSE 0 END AS professional FROM \"StatsActivity\" a WHERE a.\"Minutes\" <> 0) x " +
+        "GROUP BY x.v, x.m, x.h, x.f;");
+
     /// <summary>
-    /// StatsActivity from the approved hours, then the rollups from it, with the rollup trigger set aside meanwhile
-    /// (it would otherwise replay millions of row deltas); run inside one transaction, which also restores the trigger.
+    /// StatsActivity from the approved hours, then the rollups from it (StatsTotals set-based, StatsReach in one pass in
+    /// code), with the rollup trigger set aside meanwhile (it would otherwise replay millions of row deltas); run inside
+    /// one transaction, which also restores the trigger.
     /// </summary>
     /// <para>
     /// It installs the <see cref="Latest"/> triggers whatever the database's migration: statement rollup triggers are exact
     /// under either version of the hours trigger (the row trigger is not under the latest one, see <see cref="FactTriggers"/>).
     /// </para>
-    public static IReadOnlyList<string> RebuildAll(DatabaseProvider provider) =>
-        [.. DropTriggers(provider), StatisticsSql.Rebuild(provider), .. RebuildRollups(), .. Triggers(provider, Latest)];
+    public static IReadOnlyList<RebuildStep> RebuildAll(DatabaseProvider provider) =>
+    [
+        .. DropTriggers(provider), StatisticsSql.Rebuild(provider),
+        "DELETE FROM \"StatsTotals\";", .. TotalsInserts(), RebuildStep.Code(ReachRollupBuilder.RebuildAsync),
+        .. Triggers(provider, Latest),
+    ];
 
     /// <summary>For a database whose StatsActivity is already filled: the trigger, then the rollups from it.</summary>
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Triggers(provider), .. RebuildRollups()];

@@ -49,6 +49,7 @@ public static class AtharPipeline
         app.UseBearerSessionCheck();
         app.UsePrivacyActivityTracking();
         app.UseAuthorization();
+        app.UseAccountRateLimits();
         // After authentication and localisation: the search cache serves only anonymous visitors and varies by culture.
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -79,6 +79,7 @@ public static class IdentitySetup
             .AddAtharPasswordRules()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AtharDbContext>()
+            .AddUserManager<AtharUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider: each code signs in once.

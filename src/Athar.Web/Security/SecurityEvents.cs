@@ -109,6 +109,10 @@ public static partial class SecurityEvents
     public static void ObjectAccessRefused(this HttpContext http, string objectType, Guid objectId, string operation) =>
         LogObjectAccessRefused(Logger(http), http.User.UserId(), objectType, objectId, operation, RouteOf(http), Channel(http), ClientIp(http), TraceId(http));
 
+    /// <summary>The same for an object with a numeric id (a notification): one event id, whatever the key's type.</summary>
+    public static void ObjectAccessRefused(this HttpContext http, string objectType, long objectId, string operation) =>
+        LogObjectAccessRefused(Logger(http), http.User.UserId(), objectType, objectId, operation, RouteOf(http), Channel(http), ClientIp(http), TraceId(http));
+
     public static void AntiforgeryRejected(this HttpContext http) =>
         LogAntiforgeryRejected(Logger(http), http.User.UserId(), RouteOf(http), http.Request.Method, Channel(http), ClientIp(http), TraceId(http));
 
@@ -200,7 +204,7 @@ public static partial class SecurityEvents
 
     [LoggerMessage(EventId = 1032, EventName = "ObjectAccessRefused", Level = LogLevel.Warning,
         Message = "User {UserId} refused {Operation} on {ObjectType} {ObjectId} at {Route} ({Channel}, client {ClientIp}, trace {TraceId})")]
-    private static partial void LogObjectAccessRefused(ILogger logger, Guid? userId, string objectType, Guid objectId, string operation, string? route, string channel, string? clientIp, string traceId);
+    private static partial void LogObjectAccessRefused(ILogger logger, Guid? userId, string objectType, object objectId, string operation, string? route, string channel, string? clientIp, string traceId);
 
     [LoggerMessage(EventId = 1040, EventName = "AntiforgeryRejected", Level = LogLevel.Warning,
         Message = "Antiforgery token missing or invalid for user {UserId}: {HttpMethod} {Route} ({Channel}, client {ClientIp}, trace {TraceId})")]

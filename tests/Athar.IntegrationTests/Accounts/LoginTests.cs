@@ -61,6 +61,7 @@ public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
         var input = await RegisterAsync(app);
         for (var i = 0; i < 5; i++)
             await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = input.Email, password = "Wrong-Password-1" });
+        var lockedAt = app.Clock.GetUtcNow();
 
         var locked = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = input.Email, password = TestPeople.Password });
 
@@ -68,10 +69,13 @@ public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Equal("invalid-credentials", (await locked.ReadJsonAsync()).GetProperty("code").GetString());
 
-        // Identity reads the system clock for lockouts: check the window it set, then let it pass.
+        // The lockout runs on the app's clock (AtharUserManager): fifteen minutes from the fifth failure, to the tick.
         var lockoutEnd = await app.QueryAsync(db => db.Users.Where(u => u.Email == input.Email).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
-        await app.QueryAsync(db => db.Users.Where(u => u.Email == input.Email).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        Assert.Equal(lockedAt.AddMinutes(15), lockoutEnd);
+        app.Clock.Advance(TimeSpan.FromMinutes(14));
+        var stillLocked = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = input.Email, password = TestPeople.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, stillLocked.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         var after = await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = input.Email, password = TestPeople.Password });
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }

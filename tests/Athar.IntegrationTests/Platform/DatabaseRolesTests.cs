@@ -9,7 +9,8 @@ namespace Athar.IntegrationTests.Platform;
 
 /// <summary>
 /// deploy/postgres-roles.sql (ASVS 13.2.2): the owner role migrates, the app role runs the app's real writes
-/// (registration, applying to a shift, the counter triggers behind them) and cannot create, alter or drop a table.
+/// (registration, applying to a shift, the counter triggers behind them, making the platform's sealed keys) and cannot
+/// create, alter or drop a table.
 /// Role names are made unique per run, since roles belong to the whole PostgreSQL server.
 /// </summary>
 public sealed class DatabaseRolesTests
@@ -38,6 +39,12 @@ public sealed class DatabaseRolesTests
             var client = await app.ApiAsAsync(volunteer.Email, TestPeople.Password);
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/v1/shifts/{opportunity.Shifts[0].Id}/applications", null)).StatusCode);
             Assert.Equal(1, await app.QueryAsync(db => db.Applications.CountAsync(a => a.ShiftId == opportunity.Shifts[0].Id)));
+            // The first card makes the document seal key as the app role (an insert into PlatformSettings, sealed with the
+            // Data Protection key ring the owner's run created), as the first node of a cluster.sh deploy does.
+            var card = await Certificates.CertificateTests.DownloadAsync(client, "/me/documents/card");
+            Assert.StartsWith(Web.Infrastructure.PlatformKeys.ProtectedPrefix,
+                await app.QueryAsync(db => db.PlatformSettings.Where(k => k.Key == "document-seal-key").Select(k => k.Value).SingleAsync()), StringComparison.Ordinal);
+            Assert.Equal("genuine", (await (await app.Api("en").GetAsync($"/api/v1/verify/{card.Code}")).ReadJsonAsync()).GetProperty("status").GetString());
 
             foreach (var ddl in new[]
                      {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Athar.Core.Accounts;
 using Athar.IntegrationTests.Infrastructure;
+using Athar.Web.Security;
 
 namespace Athar.IntegrationTests.Security;
 
@@ -69,5 +71,41 @@ public sealed class RateLimitTests : IAsyncLifetime
         var page = await client.GetAsync("/verify/0000-0000-0000-0000");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Contains("محاولات كثيرة", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_IsLimitedPerAccount_NotOnlyPerAddress_SoAnotherAccountOnTheSameAddressStillChanges()
+    {
+        var logs = new CapturedLogs();
+        await using var app = new AtharAppFactory(TestDatabase.Sqlite, new Dictionary<string, string?>
+        {
+            ["Athar:RateLimits:Enabled"] = "true",
+            // The address limit is far away: what refuses below is the account's own limit.
+            ["Athar:RateLimits:SignIn:Permits"] = "100",
+            ["Athar:RateLimits:SignIn:WindowSeconds"] = "600",
+            ["Athar:RateLimits:CurrentPassword:Permits"] = "2",
+            ["Athar:RateLimits:CurrentPassword:WindowSeconds"] = "600",
+        }, logs);
+        var guessed = await app.CreatePersonAsync([Roles.Volunteer]);
+        var other = await app.CreatePersonAsync([Roles.Volunteer]);
+        var attacker = await app.ApiAsAsync(guessed.Email, TestPeople.Password);
+        var owner = await app.ApiAsAsync(other.Email, TestPeople.Password);
+        const string NewPassword = "Palm-Orchard-Lantern-Morning-47";
+        Task<HttpResponseMessage> GuessAsync(HttpClient client, string current) =>
+            client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = current, newPassword = NewPassword, confirmPassword = NewPassword });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await GuessAsync(attacker, "Guess-Number-One-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await GuessAsync(attacker, "Guess-Number-Two-2")).StatusCode);
+        var refused = await GuessAsync(attacker, TestPeople.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, refused.Headers.ToString());
+        Assert.Equal(429, (await refused.ReadJsonAsync()).GetProperty("status").GetInt32());
+        var limited = Assert.Single(logs.Events(1041));
+        Assert.Equal(RateLimits.CurrentPassword, limited.Values["Limit"]);
+        Assert.Equal(guessed.UserId, limited.Values["UserId"]);
+        // The refused guess was never checked: the password is unchanged. Another account on the same address is not held.
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().PostAsJsonAsync("/api/v1/auth/login", new { identifier = guessed.Email, password = TestPeople.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await GuessAsync(owner, TestPeople.Password)).StatusCode);
     }
 }

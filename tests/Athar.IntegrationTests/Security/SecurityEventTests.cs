@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Athar.Core.Accounts;
 using Athar.Data.Accounts;
+using Athar.Data.Notifications;
 using Athar.IntegrationTests.Infrastructure;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -345,6 +346,49 @@ public sealed class SecurityEventTests(SecurityEventScene scene) : IClassFixture
         Assert.Equal(("CourseEnrollment", enrollment, "Download"), ((string)download.Values["ObjectType"]!, (Guid)download.Values["ObjectId"]!, (string)download.Values["Operation"]!));
         AssertEvent(download, other.UserId, "page");
         await AssertUnknownIdsAreNotLoggedAsync(logs, () => client.GetAsync($"/me/documents/training/{Guid.NewGuid()}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task AVolunteer_MarkingAnotherPersonsNotificationRead_OrDownloadingTheirLicenceCard_GetsNotFound_AndIsLogged_ButAnUnknownIdIsNot(TestDatabase database)
+    {
+        var (app, logs) = scene.For(database);
+        var training = await Training.TrainingScene.CreateAsync(app);
+        var course = await training.CourseAsync();
+        var (owner, ownerClient) = await training.VolunteerAsync();
+        await training.TakeCourseAsync(ownerClient, course, 90);
+        var licence = (await Training.TrainingScene.LicensesAsync(ownerClient))[0].GetProperty("id").GetGuid();
+        var notification = await app.QueryAsync(async db =>
+        {
+            var row = new Notification { UserId = owner.UserId, Kind = "CourseEnrolled", Arguments = "دورة¦Course", CreatedAt = app.Clock.GetUtcNow() };
+            db.Notifications.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        var (other, client) = await training.VolunteerAsync();
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/me/notifications/{notification}/read", null)).StatusCode);
+        var markRead = Assert.Single(logs.Events(1032));
+        Assert.Equal(("Notification", (object)notification, "MarkRead"), ((string)markRead.Values["ObjectType"]!, markRead.Values["ObjectId"]!, (string)markRead.Values["Operation"]!));
+        Assert.Equal("/api/v1/me/notifications/{id:long}/read", markRead.Values["Route"]);
+        AssertEvent(markRead, other.UserId, "api");
+        Assert.Null(await app.QueryAsync(db => db.Notifications.Where(n => n.Id == notification).Select(n => n.ReadAt).SingleAsync()));
+        logs.Clear();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/me/documents/license/{licence}")).StatusCode);
+        var download = Assert.Single(logs.Events(1032));
+        Assert.Equal(("License", licence, "Download"), ((string)download.Values["ObjectType"]!, (Guid)download.Values["ObjectId"]!, (string)download.Values["Operation"]!));
+        AssertEvent(download, other.UserId, "page");
+
+        // The owner still marks and downloads their own, unlogged.
+        logs.Clear();
+        Assert.Equal(HttpStatusCode.NoContent, (await ownerClient.PostAsync($"/api/v1/me/notifications/{notification}/read", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/me/documents/license/{licence}")).StatusCode);
+        Assert.Empty(logs.Events(1032));
+        await AssertUnknownIdsAreNotLoggedAsync(logs,
+            () => client.PostAsync($"/api/v1/me/notifications/{notification + 1_000_000}/read", null),
+            () => client.GetAsync($"/me/documents/license/{Guid.NewGuid()}"));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Athar.Data.Infrastructure;
+
 namespace Athar.Data.Seeding.Bulk;
 
 /// <summary>
@@ -14,7 +16,7 @@ public abstract class BulkLoader : IAsyncDisposable
     public abstract void Write(BulkTable table, IReadOnlyList<object> rows, CancellationToken cancellationToken);
 
     /// <summary>Rebuilds what was set aside, runs <paramref name="afterLoad"/> (search index, statistics) and commits.</summary>
-    public abstract Task CommitAsync(IReadOnlyList<string> afterLoad, Action<string> stage, CancellationToken cancellationToken);
+    public abstract Task CommitAsync(IReadOnlyList<RebuildStep> afterLoad, Action<string> stage, CancellationToken cancellationToken);
 
     /// <summary>Housekeeping after the commit that cannot run in a transaction (planner statistics, visibility).</summary>
     public abstract Task OptimizeAsync(CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Athar.Data.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -104,14 +105,14 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
         }
     }
 
-    public override async Task CommitAsync(IReadOnlyList<string> afterLoad, Action<string> stage, CancellationToken cancellationToken)
+    public override async Task CommitAsync(IReadOnlyList<RebuildStep> afterLoad, Action<string> stage, CancellationToken cancellationToken)
     {
         stage("keys and indexes");
         foreach (var statement in _restore)
             await ExecuteAsync(statement, cancellationToken);
         stage("search and statistics");
-        foreach (var statement in afterLoad)
-            await ExecuteAsync(statement, cancellationToken);
+        foreach (var step in afterLoad)
+            await step.ExecuteAsync(_connection, _transaction!, cancellationToken);
         stage("commit");
         await _transaction!.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Athar.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Athar.Data.Seeding.Bulk;
@@ -84,14 +85,14 @@ public sealed class SqliteBulkLoader(string connectionString) : BulkLoader
         _ => value,
     };
 
-    public override async Task CommitAsync(IReadOnlyList<string> afterLoad, Action<string> stage, CancellationToken cancellationToken)
+    public override async Task CommitAsync(IReadOnlyList<RebuildStep> afterLoad, Action<string> stage, CancellationToken cancellationToken)
     {
         stage("indexes");
         foreach (var statement in _restore)
             await ExecuteAsync(statement, cancellationToken);
         stage("search and statistics");
-        foreach (var statement in afterLoad)
-            await ExecuteAsync(statement, cancellationToken);
+        foreach (var step in afterLoad)
+            await step.ExecuteAsync(_connection, _transaction!, cancellationToken);
         stage("foreign key check");
         await using (var check = _connection.CreateCommand())
         {

@@ -88,7 +88,7 @@ public sealed class NationalSeeder(AtharDbContext db)
         load.Stop();
 
         var rebuild = Stopwatch.StartNew();
-        List<string> afterLoad = provider == DatabaseProvider.Sqlite
+        List<RebuildStep> afterLoad = provider == DatabaseProvider.Sqlite
             // The FTS5 table follows Opportunities by rowid; its triggers were set aside, so it is filled in one pass.
             ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)]
             : [.. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)];

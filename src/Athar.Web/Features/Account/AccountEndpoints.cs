@@ -87,6 +87,7 @@ public static class AccountEndpoints
             .WithTags("Accounts")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimits.SignIn)
+            .WithMetadata(new PerAccountRateLimitAttribute(RateLimits.CurrentPassword))
             .WithName("ChangeMyPassword")
             .WithSummary("Changes the signed-in person's password (current one required). Every other session ends at once; this access token works until it expires, but its refresh token no longer does: sign in again for a new one.");
 
@@ -94,6 +95,7 @@ public static class AccountEndpoints
             .WithTags("Accounts")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimits.SignIn)
+            .WithMetadata(new PerAccountRateLimitAttribute(RateLimits.CurrentPassword))
             .WithName("ChangeMyEmail")
             .WithSummary("Asks to change the signed-in person's e-mail address (current password required): 202, a link goes to the new address and a notice to the old one. An address another account uses gets the same 202.");
 

@@ -14,6 +14,7 @@ namespace Athar.Web.Features.Account;
 /// <summary>The signed-in person asks to move their account to another e-mail address (linked from the profile).</summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.SignIn)]
+[PerAccountRateLimit(RateLimits.CurrentPassword)]
 public sealed class ChangeEmailModel(UserManager<AtharUser> users, EmailChange change, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]

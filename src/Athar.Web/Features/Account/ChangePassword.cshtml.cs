@@ -14,6 +14,7 @@ namespace Athar.Web.Features.Account;
 /// <summary>The signed-in person changes their password; this browser stays signed in, every other session ends.</summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.SignIn)]
+[PerAccountRateLimit(RateLimits.CurrentPassword)]
 public sealed class ChangePasswordModel(UserManager<AtharUser> users, SignInManager<AtharUser> signIn, PasswordChange change, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]

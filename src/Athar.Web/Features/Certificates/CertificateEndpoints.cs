@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Athar.Core.Certificates;
 using Athar.Data;
+using Athar.Data.Licensing;
 using Athar.Data.Training;
 using Athar.Web.Localization;
 using Athar.Web.Security;
@@ -26,8 +27,9 @@ public static class CertificateEndpoints
         documents.MapGet("/training/{enrollmentId:guid}", (Guid enrollmentId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, AtharDbContext db, HttpContext http, CancellationToken ct) =>
             PdfAsync(records.TrainingAsync(user.RequiredUserId(), enrollmentId, ct), files, ct, () => http.LogIfSomeoneElsesAsync(
                 db.CourseEnrollments.Where(e => e.Id == enrollmentId && e.UserId != user.RequiredUserId()), nameof(CourseEnrollment), enrollmentId, "Download", ct))).WithName("DownloadTrainingCertificate").WithSummary("The certificate of a passed course (PDF).");
-        documents.MapGet("/license/{licenseId:guid}", (Guid licenseId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
-            PdfAsync(records.LicenseAsync(user.RequiredUserId(), licenseId, ct), files, ct)).WithName("DownloadLicenseCard").WithSummary("The licence document (PDF).");
+        documents.MapGet("/license/{licenseId:guid}", (Guid licenseId, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, AtharDbContext db, HttpContext http, CancellationToken ct) =>
+            PdfAsync(records.LicenseAsync(user.RequiredUserId(), licenseId, ct), files, ct, () => http.LogIfSomeoneElsesAsync(
+                db.Licenses.Where(l => l.Id == licenseId && (l.HolderUserId ?? l.NamedMemberId) != user.RequiredUserId()), nameof(License), licenseId, "Download", ct))).WithName("DownloadLicenseCard").WithSummary("The licence document (PDF).");
         documents.MapGet("/statement/{year:int}", (int year, ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>
             PdfAsync(records.AnnualStatementAsync(user.RequiredUserId(), year, ct), files, ct)).WithName("DownloadAnnualStatement").WithSummary("The annual statement of verified and training hours (PDF).");
         documents.MapGet("/card", (ClaimsPrincipal user, CertifiedRecords records, DocumentFiles files, CancellationToken ct) =>

@@ -12,8 +12,13 @@ public sealed class SearchCacheOptions
     /// <summary>0 switches the cache off (the integration tests do, apart from the cache's own tests).</summary>
     public int Seconds { get; set; } = 30;
 
-    /// <summary>Upper bound of the cached bodies; the oldest entries are dropped beyond it (server memory target: 500 MB).</summary>
-    public int SizeLimitMegabytes { get; set; } = 64;
+    /// <summary>
+    /// Upper bound of the cached bodies; entries beyond it are not kept (server memory target: 500 MB). 16 MB holds the
+    /// peak-day crowd's searches (a few hundred pages of ~50 KB, or a thousand API answers of ~15 KB). At 64 MB the
+    /// bodies of one-off searches were two thirds of the live heap under load, each dying old after 30 s, and the
+    /// collector's committed memory grew with them (bench/results/2026-12-07-memory-profile.md).
+    /// </summary>
+    public int SizeLimitMegabytes { get; set; } = 16;
 }
 
 /// <summary>

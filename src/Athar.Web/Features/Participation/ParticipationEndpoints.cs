@@ -4,6 +4,7 @@ using Athar.Core.Applications;
 using Athar.Core.Attendance;
 using Athar.Core.Common;
 using Athar.Data;
+using Athar.Data.Notifications;
 using Athar.Web.Infrastructure;
 using Athar.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -151,13 +152,17 @@ public static class ParticipationEndpoints
         return TypedResults.Ok(rows.Select(n => new NotificationResponse(n.Id, n.Kind, texts.Render(n), n.Link, n.CreatedAt, n.ReadAt is not null)).ToList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(long id, ClaimsPrincipal user, AtharDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(long id, ClaimsPrincipal user, AtharDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var userId = user.RequiredUserId();
         var now = clock.GetUtcNow();
         var changed = await db.Notifications.Where(n => n.Id == id && n.UserId == userId)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, x => x.ReadAt ?? now), cancellationToken);
-        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        if (changed > 0)
+            return TypedResults.NoContent();
+        // Notification ids are sequential, so walking them is the obvious probe: log someone else's (ASVS 16.3.2).
+        await http.LogIfSomeoneElsesAsync(db.Notifications.Where(n => n.Id == id && n.UserId != userId), nameof(Notification), id, "MarkRead", cancellationToken);
+        return TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ParticipationQueries.Applicant>>, NotFound>> ApplicantsAsync(

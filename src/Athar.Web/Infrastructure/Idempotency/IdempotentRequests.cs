@@ -37,7 +37,7 @@ public sealed class IdempotentRequests(IDbContextFactory<AtharDbContext> context
             db.IdempotentRequests.Add(new IdempotentRequest { Scope = scope, Key = key, Fingerprint = fingerprint, ClaimedAt = now });
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveClaimAsync(db, ct);
                 return new Claim(ClaimOutcome.Claimed);
             }
             catch (DbUpdateException)
@@ -60,6 +60,30 @@ public sealed class IdempotentRequests(IDbContextFactory<AtharDbContext> context
             .Where(r => r.Scope == scope && r.Key == key && r.CompletedAt == null && r.ClaimedAt == existing.ClaimedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedAt, now), ct);
         return new Claim(taken == 1 ? ClaimOutcome.Claimed : ClaimOutcome.InProgress);
+    }
+
+    /// <summary>
+    /// On PostgreSQL the claim commits without waiting for its WAL flush (<c>synchronous_commit = off</c> for this
+    /// transaction only): one flush fewer per keyed request, of three (claim, work, completion). Nothing acknowledged
+    /// depends on it: the WAL is one sequence, so the handler's own commit (or the completion's), which waits for its
+    /// flush before the client gets an answer, makes the earlier claim durable with it. A crash before that loses a claim
+    /// whose request was never answered; its retry runs afresh, as it would have after a crash before the claim. Other
+    /// nodes see the claim at commit, flushed or not.
+    /// </summary>
+    private static async Task SaveClaimAsync(AtharDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
     }
 
     public async Task CompleteAsync(string scope, string key, int status, string? contentType, string? location, byte[] body, CancellationToken ct)
