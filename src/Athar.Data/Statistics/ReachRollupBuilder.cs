@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using Athar.Data.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -42,13 +43,7 @@ public static class ReachRollupBuilder
     public static async Task<int> RebuildAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var counts = await CountAsync(connection, transaction, cancellationToken);
-        await using (var delete = connection.CreateCommand())
-        {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM \"StatsReach\";";
-            delete.CommandTimeout = 0;
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ((RebuildStep)"DELETE FROM \"StatsReach\";").ExecuteAsync(connection, transaction, cancellationToken);
         if (connection is NpgsqlConnection npgsql)
             await CopyAsync(npgsql, counts, cancellationToken);
         else

@@ -257,11 +257,11 @@ public static class StatsRollupSql
     /// StatsActivity from the approved hours, then the rollups from it (StatsTotals set-based, StatsReach in one pass in
     /// code), with the rollup trigger set aside meanwhile (it would otherwise replay millions of row deltas); run inside
     /// one transaction, which also restores the trigger.
-    /// </summary>
     /// <para>
     /// It installs the <see cref="Latest"/> triggers whatever the database's migration: statement rollup triggers are exact
     /// under either version of the hours trigger (the row trigger is not under the latest one, see <see cref="FactTriggers"/>).
     /// </para>
+    /// </summary>
     public static IReadOnlyList<RebuildStep> RebuildAll(DatabaseProvider provider) =>
     [
         .. DropTriggers(provider), StatisticsSql.Rebuild(provider),
