@@ -72,10 +72,11 @@ writes_count() { # name field -> warm-up + measured run (fields: 1 2xx, 2 replay
   awk -v f="$2" '{ s += $f } END { print s + 0 }' "$WORK/$1-warmup.counts" "$WORK/$1.counts"
 }
 
-writes_settle() { # waits (up to 60 s) until the platform has finished the requests wrk left in flight
+writes_settle() { # waits (up to 60 s) until the platform has finished the requests wrk left in flight and folded their seats
   local quiet=0
   for _ in $(seq 1 120); do
-    if [ "$(writes_psql -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()")" = 0 ]; then
+    # Idle sessions and an empty seat-count queue (the platform folds it every 2 s into the opportunities' seats taken).
+    if [ "$(writes_psql -c "SELECT count(*) + (SELECT count(*) FROM \"SeatCountChanges\") FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()")" = 0 ]; then
       quiet=$((quiet + 1)); [ "$quiet" -ge 4 ] && return 0
     else
       quiet=0

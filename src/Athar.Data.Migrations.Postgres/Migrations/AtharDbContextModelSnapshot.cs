@@ -1010,6 +1010,22 @@ namespace Athar.Data.Migrations.Postgres.Migrations
                     b.ToTable("SearchableOpportunities");
                 });
 
+            modelBuilder.Entity("Athar.Data.Opportunities.SeatCountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeatCountChanges");
+                });
+
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")

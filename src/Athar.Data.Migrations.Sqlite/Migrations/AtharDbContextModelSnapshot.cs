@@ -993,6 +993,20 @@ namespace Athar.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SearchableOpportunities");
                 });
 
+            modelBuilder.Entity("Athar.Data.Opportunities.SeatCountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SeatCountChanges");
+                });
+
             modelBuilder.Entity("Athar.Data.Opportunities.Shift", b =>
                 {
                     b.Property<Guid>("Id")

@@ -34,8 +34,14 @@ public sealed class Opportunity
     /// <summary>Normalised search tokens of both titles, descriptions, skills and the organisation's names (one normaliser for indexing and querying).</summary>
     public string SearchText { get; set; } = string.Empty;
 
-    /// <summary>Seats over all shifts and seats taken by accepted volunteers, kept with the shifts for search filters and sorting.</summary>
+    /// <summary>Seats over all shifts, kept with the shifts for search filters and sorting.</summary>
     public int SeatsTotal { get; set; }
+
+    /// <summary>
+    /// Seats taken by accepted volunteers over all shifts, for search filters and sorting: folded from the shifts'
+    /// accepted counts a moment after they change (<see cref="SeatCountFold"/>). Pages that show one opportunity's
+    /// seats read its shifts.
+    /// </summary>
     public int SeatsTaken { get; set; }
 
     /// <summary>Start of the next shift that has not started; null when none is left. Drives "soonest" sorting.</summary>

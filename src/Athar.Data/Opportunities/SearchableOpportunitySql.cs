@@ -17,6 +17,13 @@ public enum SearchableSchema
 
     /// <summary>Also what a result shows (title, organisation and its names, dates, seats, status, type): no joins (migration SearchCost).</summary>
     DisplayColumns,
+
+    /// <summary>
+    /// The columns of <see cref="DisplayColumns"/>; a change of an opportunity's seats updates its row in place instead of
+    /// the delete-and-insert refresh (migration SearchableSeatsInPlace). Every acceptance changes seats, inside the
+    /// lock of the opportunity's row (issue #7).
+    /// </summary>
+    SeatsInPlace,
 }
 
 /// <summary>
@@ -26,6 +33,9 @@ public enum SearchableSchema
 /// qualifies", from the one <see cref="Source"/> query the rebuild also uses, so no event-by-event logic can drift from
 /// the definition. Triggers, rather than the application, because many writers change these columns: the opportunity
 /// pages and API, the next-shift job, seats on every acceptance, organisation verification, imports and seeders.
+/// The one exception, from <see cref="SearchableSchema.SeatsInPlace"/> on: a change of seats alone updates the row's two
+/// seat columns in place, since seats never decide membership and every acceptance makes one inside the lock of the
+/// opportunity's row, where a refresh's query, heap delete and index inserts kept the next acceptance waiting.
 /// <para>
 /// What fires a refresh: an opportunity inserted, deleted, or updated in a column the set copies or its membership
 /// reads; a shift inserted, deleted, or moved (its latest start); an organisation's status or name (the set copies the
@@ -38,7 +48,7 @@ public static class SearchableOpportunitySql
     private const string Table = "\"SearchableOpportunities\"";
 
     /// <summary>The schema the rebuild, the seeder and new migrations write.</summary>
-    public const SearchableSchema Latest = SearchableSchema.DisplayColumns;
+    public const SearchableSchema Latest = SearchableSchema.SeatsInPlace;
 
     private static readonly string Visible =
         $"o.\"Status\" IN ({Int((int)OpportunityStatus.Published)}, {Int((int)OpportunityStatus.Closed)}) " +
@@ -54,8 +64,24 @@ public static class SearchableOpportunitySql
     /// <summary>Opportunity columns only <see cref="SearchableSchema.DisplayColumns"/> copies.</summary>
     private static readonly string[] OpportunityDisplayColumns = ["TitleAr", "TitleEn", "StartDate", "Type"];
 
-    private static string[] OpportunityColumns(SearchableSchema schema) =>
-        schema == SearchableSchema.Initial ? OpportunityMembershipColumns : [.. OpportunityMembershipColumns, .. OpportunityDisplayColumns];
+    /// <summary>The seat columns: from <see cref="SearchableSchema.SeatsInPlace"/> on they have a trigger of their own.</summary>
+    private static readonly string[] OpportunitySeatColumns = ["SeatsTotal", "SeatsTaken"];
+
+    /// <summary>Opportunity columns an update of which refreshes the opportunity's row (delete, insert again if it qualifies).</summary>
+    private static string[] OpportunityColumns(SearchableSchema schema) => schema switch
+    {
+        SearchableSchema.Initial => OpportunityMembershipColumns,
+        SearchableSchema.DisplayColumns => [.. OpportunityMembershipColumns, .. OpportunityDisplayColumns],
+        // Seats neither move a row in or out of the set nor change anything but the two seat columns it copies.
+        _ => [.. OpportunityMembershipColumns.Except(OpportunitySeatColumns), .. OpportunityDisplayColumns],
+    };
+
+    private static bool SeatsUpdateInPlace(SearchableSchema schema) => schema >= SearchableSchema.SeatsInPlace;
+
+    /// <summary>The in-place update of the row of opportunity <paramref name="row"/> (NEW/new) when only its seats changed.</summary>
+    private static string SeatsUpdate(string row) =>
+        $"UPDATE {Table} SET \"SeatsTotal\" = {row}.\"SeatsTotal\", \"SeatsLeft\" = {row}.\"SeatsTotal\" - {row}.\"SeatsTaken\" " +
+        $"WHERE \"OpportunityId\" = {row}.\"Id\"";
 
     /// <summary>Organisation columns the set reads: its status (membership), and from DisplayColumns on its names.</summary>
     private static string[] OrganizationColumns(SearchableSchema schema) =>
@@ -95,7 +121,11 @@ public static class SearchableOpportunitySql
 
     /// <summary>The statements that create the triggers (and on PostgreSQL their functions), then fill the set from the rows already there.</summary>
     public static IReadOnlyList<string> Install(DatabaseProvider provider, SearchableSchema schema = Latest) =>
-        [.. provider == DatabaseProvider.Postgres ? PostgresTriggers(schema) : SqliteTriggers(schema), .. Rebuild(schema)];
+        [.. InstallTriggers(provider, schema), .. Rebuild(schema)];
+
+    /// <summary>The triggers (and functions) alone, for a migration that changes how the set is kept but not what it holds.</summary>
+    public static IReadOnlyList<string> InstallTriggers(DatabaseProvider provider, SearchableSchema schema = Latest) =>
+        [.. provider == DatabaseProvider.Postgres ? PostgresTriggers(schema) : SqliteTriggers(schema)];
 
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ?
@@ -103,7 +133,9 @@ public static class SearchableOpportunitySql
             "DROP TRIGGER IF EXISTS \"Searchable_Opportunities\" ON \"Opportunities\";",
             "DROP TRIGGER IF EXISTS \"Searchable_Shifts\" ON \"Shifts\";",
             "DROP TRIGGER IF EXISTS \"Searchable_Organizations\" ON \"Organizations\";",
+            "DROP TRIGGER IF EXISTS \"Searchable_Opportunity_Seats\" ON \"Opportunities\";",
             "DROP FUNCTION IF EXISTS \"SearchableOpportunities_Trigger\"();",
+            "DROP FUNCTION IF EXISTS \"SearchableOpportunities_Seats\"();",
             "DROP FUNCTION IF EXISTS \"SearchableOpportunities_Refresh\"(uuid[]);",
         ]
         : [.. SqliteTriggerNames.Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
@@ -149,6 +181,21 @@ public static class SearchableOpportunitySql
             CREATE TRIGGER "Searchable_Opportunities" AFTER INSERT OR DELETE OR UPDATE OF {Quoted(OpportunityColumns(schema))} ON "Opportunities"
             FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
             """;
+        if (SeatsUpdateInPlace(schema))
+        {
+            yield return $"""
+                CREATE FUNCTION "SearchableOpportunities_Seats"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    {SeatsUpdate("NEW")};
+                    RETURN NULL;
+                END
+                $$;
+                """;
+            yield return $"""
+                CREATE TRIGGER "Searchable_Opportunity_Seats" AFTER UPDATE OF {Quoted(OpportunitySeatColumns)} ON "Opportunities"
+                FOR EACH ROW WHEN ({SeatsChanged("IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Seats"();
+                """;
+        }
         yield return """
             CREATE TRIGGER "Searchable_Shifts" AFTER INSERT OR DELETE OR UPDATE OF "StartsAt", "OpportunityId" ON "Shifts"
             FOR EACH ROW EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
@@ -159,9 +206,12 @@ public static class SearchableOpportunitySql
             """;
     }
 
+    private static string SeatsChanged(string distinct, string oldRow, string newRow) =>
+        string.Join(" OR ", OpportunitySeatColumns.Select(c => $"{oldRow}.\"{c}\" {distinct} {newRow}.\"{c}\""));
+
     private static readonly string[] SqliteTriggerNames =
     [
-        "Searchable_Opportunities_Insert", "Searchable_Opportunities_Update", "Searchable_Opportunities_Delete",
+        "Searchable_Opportunities_Insert", "Searchable_Opportunities_Update", "Searchable_Opportunities_Seats", "Searchable_Opportunities_Delete",
         "Searchable_Shifts_Insert", "Searchable_Shifts_Update", "Searchable_Shifts_Delete", "Searchable_Organizations_Update",
     ];
 
@@ -174,6 +224,9 @@ public static class SearchableOpportunitySql
 
         yield return Trigger("Searchable_Opportunities_Insert", "AFTER INSERT ON \"Opportunities\"", Refresh("new.\"Id\""));
         yield return Trigger("Searchable_Opportunities_Update", $"AFTER UPDATE OF {Quoted(OpportunityColumns(schema))} ON \"Opportunities\"", Refresh("new.\"Id\""));
+        if (SeatsUpdateInPlace(schema))
+            yield return Trigger("Searchable_Opportunities_Seats",
+                $"AFTER UPDATE OF {Quoted(OpportunitySeatColumns)} ON \"Opportunities\" WHEN {SeatsChanged("IS NOT", "old", "new")}", SeatsUpdate("new") + ";");
         yield return Trigger("Searchable_Opportunities_Delete", "AFTER DELETE ON \"Opportunities\"", $"DELETE FROM {Table} WHERE \"OpportunityId\" = old.\"Id\";");
         yield return Trigger("Searchable_Shifts_Insert", "AFTER INSERT ON \"Shifts\"", Refresh("new.\"OpportunityId\""));
         yield return Trigger("Searchable_Shifts_Update", "AFTER UPDATE OF \"StartsAt\", \"OpportunityId\" ON \"Shifts\"",

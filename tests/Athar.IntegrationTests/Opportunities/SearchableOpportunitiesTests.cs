@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Athar.Core.Opportunities;
+using Athar.Data;
 using Athar.Data.Opportunities;
 using Athar.Data.Organizations;
 using Athar.IntegrationTests.Infrastructure;
@@ -123,6 +124,62 @@ public sealed class SearchableOpportunitiesTests(AppFixture fixture) : IClassFix
         });
         await AssertSetAsync(app, org, ids, expectIn: [ids[1]]);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Both), MemberType = typeof(Databases))]
+    public async Task ASeatChange_UpdatesItsRowInPlace_AndOneWithAStatusChangeStillRefreshes(TestDatabase database)
+    {
+        var app = fixture.For(database);
+        var (org, _, _) = await OpportunityData.OrganizationAsync(app);
+        var m = OpportunityData.Marker();
+        var ids = await SearchData.InsertAsync(app, org, [new($"أولى {m}"), new($"ثانية {m}")]);
+        await AssertSetAsync(app, org, ids, expectIn: [ids[0], ids[1]]);
+
+        // Seats taken and seats total, as acceptances and an edit write them: the same row, updated, none deleted. On
+        // SQLite the row must not be the last one (below), so the change goes to the one with the lower rowid.
+        var (target, other) = database == TestDatabase.Sqlite && await app.QueryAsync(db => RowIdAsync(db, ids[0])) > await app.QueryAsync(db => RowIdAsync(db, ids[1]))
+            ? (ids[1], ids[0])
+            : (ids[0], ids[1]);
+        var (deleted, updated) = await ChangeSeatsAsync(app, target, taken: 3, total: 9);
+        await AssertSetAsync(app, org, ids, expectIn: [ids[0], ids[1]]);
+        Assert.Equal((0, 1), (deleted, updated));
+
+        // Seats with a status in one statement: the refresh still takes the row out.
+        await app.QueryAsync(db => db.Opportunities.Where(o => o.Id == target)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.SeatsTaken, o => o.SeatsTaken - 1).SetProperty(o => o.Status, OpportunityStatus.Completed)));
+        await AssertSetAsync(app, org, ids, expectIn: [other]);
+    }
+
+    /// <summary>
+    /// Sets the opportunity's seats in one transaction and says how many of the set's rows that deleted and updated:
+    /// PostgreSQL counts both per backend; on SQLite a deleted and inserted row comes back with a new rowid.
+    /// </summary>
+    private static Task<(long Deleted, long Updated)> ChangeSeatsAsync(AtharAppFactory app, Guid id, int taken, int total) =>
+        app.QueryAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var postgres = db.Database.IsNpgsql();
+            var rowidBefore = postgres ? 0 : await RowIdAsync(db, id);
+            // SQLite gives a row inserted again the largest rowid + 1, which would be its own if it were the last.
+            if (!postgres)
+                Assert.True(await db.Database.SqlQueryRaw<long>("SELECT max(rowid) AS \"Value\" FROM \"SearchableOpportunities\"").SingleAsync() > rowidBefore);
+            // The backend's counters also hold earlier transactions' not yet flushed: the change is the difference.
+            var before = postgres ? await TableChangesAsync(db) : (0, 0);
+            await db.Opportunities.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.SeatsTaken, taken).SetProperty(o => o.SeatsTotal, total));
+            var after = postgres ? await TableChangesAsync(db) : (0, 0);
+            (long, long) counts = postgres
+                ? (after.Deleted - before.Deleted, after.Updated - before.Updated)
+                : await RowIdAsync(db, id) == rowidBefore ? (0, 1) : (1, 0);
+            await transaction.CommitAsync();
+            return counts;
+        }));
+
+    private static async Task<(long Deleted, long Updated)> TableChangesAsync(AtharDbContext db) =>
+        (await db.Database.SqlQueryRaw<long>("SELECT n_tup_del AS \"Value\" FROM pg_stat_xact_user_tables WHERE relname = 'SearchableOpportunities'").SingleAsync(),
+         await db.Database.SqlQueryRaw<long>("SELECT n_tup_upd AS \"Value\" FROM pg_stat_xact_user_tables WHERE relname = 'SearchableOpportunities'").SingleAsync());
+
+    private static Task<long> RowIdAsync(AtharDbContext db, Guid id) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"SearchableOpportunities\" WHERE \"OpportunityId\" = {id}").SingleAsync();
 
     /// <summary>The search API's item for <paramref name="id"/> among the results for <paramref name="marker"/>.</summary>
     private static async Task<System.Text.Json.JsonElement> SearchItemAsync(AtharAppFactory app, string marker, Guid id) =>

@@ -16,6 +16,9 @@ public static class OpportunityIndexing
     public static void Refresh(Opportunity opportunity, Organization organization, DateTimeOffset now)
     {
         opportunity.SeatsTotal = opportunity.Shifts.Sum(s => s.Seats);
+        // Seats taken is folded from the shifts after they change (SeatCountFold); until then it may exceed a total an
+        // edit just lowered to the shifts' accepted count, which the opportunity's check constraint would refuse.
+        opportunity.SeatsTaken = Math.Min(opportunity.SeatsTaken, opportunity.SeatsTotal);
         opportunity.NextShiftStartsAt = opportunity.Shifts.Where(s => s.StartsAt > now).Select(s => (DateTimeOffset?)s.StartsAt).Min();
         opportunity.SearchText = SearchText(opportunity, organization);
     }

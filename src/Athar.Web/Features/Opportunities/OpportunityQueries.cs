@@ -74,7 +74,8 @@ public sealed class OpportunityQueries(AtharDbContext db, OpportunityAccess acce
         return new Detail(
             o.Id, org.Id, org.Name, o.Title, o.Description, o.FieldId, o.RegionId, o.CityId, o.Address, o.IsRemote, o.StartDate, o.EndDate,
             o.Gender, o.MinimumAge, o.AllowsMinors, o.RequiredSkills, o.RequiredLicense, o.Type, o.ExpectedBeneficiaries, o.AutoAccept,
-            o.Status, o.CancellationReason, o.CreatedAt, o.PublishedAt, o.SeatsTotal, o.SeatsTaken,
+            // Seats taken from the shifts just read, not the opportunity's folded total (SeatCountFold), which may lag them.
+            o.Status, o.CancellationReason, o.CreatedAt, o.PublishedAt, o.SeatsTotal, shifts.Sum(s => s.Accepted),
             shifts.Select(s => new ShiftView(s.Id, s.Date, s.StartTime, s.EndTime, s.StartsAt, s.EndsAt, s.Seats, s.Accepted, s.StartsAt > now)).ToList(),
             canManage);
     }
@@ -118,7 +119,7 @@ public sealed class OpportunityQueries(AtharDbContext db, OpportunityAccess acce
         }
         var found = await query
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .Select(o => new { o.Id, TitleAr = o.Title.Ar, TitleEn = o.Title.En, o.Status, o.StartDate, o.EndDate, Shifts = o.Shifts.Count, o.SeatsTotal, o.SeatsTaken, o.NextShiftStartsAt, o.CreatedAt, o.PublishedAt })
+            .Select(o => new { o.Id, TitleAr = o.Title.Ar, TitleEn = o.Title.En, o.Status, o.StartDate, o.EndDate, Shifts = o.Shifts.Count, o.SeatsTotal, SeatsTaken = o.Shifts.Sum(s => s.Accepted), o.NextShiftStartsAt, o.CreatedAt, o.PublishedAt })
             .Take(StaffPageSize + 1)
             .ToListAsync(cancellationToken);
         var rows = found.Select(o => new StaffRow(o.Id, new LocalizedText(o.TitleAr, o.TitleEn), o.Status, o.StartDate, o.EndDate, o.Shifts, o.SeatsTotal, o.SeatsTaken, o.NextShiftStartsAt, o.CreatedAt, o.PublishedAt)).ToList();

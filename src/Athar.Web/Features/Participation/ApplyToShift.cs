@@ -65,7 +65,7 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
             {
                 var status = ApplicationStatus.Pending;
                 if (shift.AutoAccept)
-                    status = await seats.TryClaimShiftAsync(shiftId, token) ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
+                    status = await seats.TryClaimAsync(shiftId, token) ? ApplicationStatus.Accepted : ApplicationStatus.Waitlisted;
 
                 var application = existing ?? new Application { Id = Guid.CreateVersion7(now), OpportunityId = shift.Id, ShiftId = shiftId, VolunteerId = volunteerId };
                 application.Status = status;
@@ -79,9 +79,6 @@ public sealed class ApplyToShift(AtharDbContext db, Seats seats, Notifier notifi
                 if (status != ApplicationStatus.Pending)
                     await notifier.NotifyAsync(volunteerId, status == ApplicationStatus.Accepted ? "ApplicationAccepted" : "ApplicationWaitlisted", "/me/applications", Notifier.Bilingual(shift.Title));
                 await db.SaveChangesAsync(token);
-                // Last: the opportunity's row is shared by every claim on its shifts (Seats.CountClaimedOnOpportunityAsync).
-                if (status == ApplicationStatus.Accepted)
-                    await seats.CountClaimedOnOpportunityAsync(shift.Id, token);
                 return new Result(application, null);
             }, cancellationToken);
         }

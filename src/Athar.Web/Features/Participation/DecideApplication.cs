@@ -41,7 +41,7 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
         var now = clock.GetUtcNow();
         return await db.ExecuteOnceAsync(AttemptStart.ForgetAdded, async _ =>
         {
-            if (decision == Decision.Accept && !await seats.TryClaimAsync(application.ShiftId, application.OpportunityId, cancellationToken))
+            if (decision == Decision.Accept && !await seats.TryClaimAsync(application.ShiftId, cancellationToken))
                 return new Refusal("no-seats-left");
 
             // Conditional on the state we read: a concurrent decision on the same application wins once.
@@ -59,7 +59,7 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             }
             if (decision == Decision.Cancel)
             {
-                await seats.ReleaseAsync(application.ShiftId, application.OpportunityId, cancellationToken);
+                await seats.ReleaseAsync(application.ShiftId, cancellationToken);
                 await seats.PromoteFromWaitlistAsync(application.ShiftId, application.OpportunityId, cancellationToken);
             }
 
@@ -113,7 +113,7 @@ public sealed class DecideApplication(AtharDbContext db, Seats seats, Notifier n
             }
             if (from == ApplicationStatus.Accepted)
             {
-                await seats.ReleaseAsync(application.ShiftId, application.OpportunityId, cancellationToken);
+                await seats.ReleaseAsync(application.ShiftId, cancellationToken);
                 await seats.PromoteFromWaitlistAsync(application.ShiftId, application.OpportunityId, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -20,6 +20,8 @@ public static class ParticipationFeature
         services.AddSingleton<NotificationTexts>();
         services.AddSingleton<CheckInCodes>();
         services.AddHostedService<ParticipationJobs>();
+        services.AddSingleton<SeatCountJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeatCountJob>());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Athar.Core.Applications;
 using Athar.Data;
+using Athar.Data.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Athar.Web.Features.Participation;
@@ -11,43 +12,19 @@ namespace Athar.Web.Features.Participation;
 /// </summary>
 public sealed class Seats(AtharDbContext db, Notifier notifier, TimeProvider clock)
 {
-    public async Task<bool> TryClaimAsync(Guid shiftId, Guid opportunityId, CancellationToken cancellationToken)
-    {
-        if (!await TryClaimShiftAsync(shiftId, cancellationToken))
-            return false;
-        await CountClaimedOnOpportunityAsync(opportunityId, cancellationToken);
-        return true;
-    }
-
     /// <summary>
-    /// The first half of a claim: the shift's seat. The caller must count it on the opportunity
-    /// (<see cref="CountClaimedOnOpportunityAsync"/>) in the same transaction; it may do other writes in between.
+    /// Claims a seat of the shift. Only the shift's row is written: the opportunity's seats taken follow from a trigger's
+    /// queue (<see cref="SeatCountFold"/>), so claims on different shifts of one opportunity do not wait for each other.
     /// </summary>
-    public async Task<bool> TryClaimShiftAsync(Guid shiftId, CancellationToken cancellationToken) =>
+    public async Task<bool> TryClaimAsync(Guid shiftId, CancellationToken cancellationToken) =>
         await db.Shifts
             .Where(s => s.Id == shiftId && s.Accepted < s.Seats)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Accepted, x => x.Accepted + 1), cancellationToken) == 1;
 
-    /// <summary>
-    /// The second half of a claim: the opportunity's seats taken. Every claim on any of the opportunity's shifts
-    /// writes this one row, so its lock queues all of them until each commits; applying writes it as its last
-    /// statement, so the lock is held only for this update and the commit (issue #7: 87% of apply's waits at scale 1
-    /// were row locks on 20 popular opportunities).
-    /// </summary>
-    public async Task CountClaimedOnOpportunityAsync(Guid opportunityId, CancellationToken cancellationToken) =>
-        await db.Opportunities
-            .Where(o => o.Id == opportunityId)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1), cancellationToken);
-
-    public async Task ReleaseAsync(Guid shiftId, Guid opportunityId, CancellationToken cancellationToken)
-    {
+    public async Task ReleaseAsync(Guid shiftId, CancellationToken cancellationToken) =>
         await db.Shifts
             .Where(s => s.Id == shiftId && s.Accepted > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Accepted, x => x.Accepted - 1), cancellationToken);
-        await db.Opportunities
-            .Where(o => o.Id == opportunityId && o.SeatsTaken > 0)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - 1), cancellationToken);
-    }
 
     /// <summary>
     /// Gives a freed seat to the first waitlisted volunteer (earliest application), if the shift has not
@@ -66,7 +43,7 @@ public sealed class Seats(AtharDbContext db, Notifier notifier, TimeProvider clo
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
-            if (!await TryClaimAsync(shiftId, opportunityId, cancellationToken))
+            if (!await TryClaimAsync(shiftId, cancellationToken))
                 return;
             var promoted = await db.Applications
                 .Where(a => a.Id == candidate.Id && a.Status == ApplicationStatus.Waitlisted)
@@ -77,7 +54,7 @@ public sealed class Seats(AtharDbContext db, Notifier notifier, TimeProvider clo
                 await notifier.NotifyAsync(candidate.VolunteerId, "ApplicationPromoted", "/me/applications", Notifier.Bilingual(title));
                 return;
             }
-            await ReleaseAsync(shiftId, opportunityId, cancellationToken);
+            await ReleaseAsync(shiftId, cancellationToken);
         }
     }
 }
