@@ -61,6 +61,10 @@ internal sealed class SeedScaleCommand(AtharDbContext db, NationalSeeder seeder,
             $"Done in {watch.Elapsed.TotalSeconds:0.0} s: {result.TotalRows:N0} rows ({result.TotalRows / Math.Max(0.001, result.Load.TotalSeconds):N0} rows/s while loading)."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  load {result.Load.TotalSeconds:0.0} s, indexes + search + statistics {result.Rebuild.TotalSeconds:0.0} s, vacuum/analyze {result.Optimize.TotalSeconds:0.0} s"));
+        // Where the rebuild's time went (issue #7: seeding scale 1 in under 10 minutes).
+        output.WriteLine("  slowest rebuild steps:");
+        foreach (var step in result.RebuildSteps.OrderByDescending(s => s.Took).Take(10))
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {step.Took.TotalSeconds,8:0.0} s  {step.Label}"));
         foreach (var (table, rows) in result.Rows.OrderByDescending(r => r.Value))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table,-22}{rows,14:N0}"));
         output.WriteLine($"Every synthetic account signs in with the password {NationalPlan.Password}: {NationalPlan.AdminEmail} (platform admin),");

@@ -22,6 +22,9 @@ public sealed class RebuildStep
     /// <summary>The statement, or null for a step done in code.</summary>
     public string? Sql => _sql;
 
+    /// <summary>The statement, or the method that does the step in code (for timings).</summary>
+    public string Label => _sql ?? $"{_run!.Method.DeclaringType?.Name}.{_run.Method.Name}";
+
     /// <summary>Without a command timeout: at national scale single statements run for minutes.</summary>
     public async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Athar.Data.Infrastructure;
 
 namespace Athar.Data.Seeding.Bulk;
@@ -22,4 +23,28 @@ public abstract class BulkLoader : IAsyncDisposable
     public abstract Task OptimizeAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    private readonly List<StepTiming> _timings = [];
+
+    /// <summary>How long each statement or step of <see cref="CommitAsync"/> took, in order (the seeder prints the slowest).</summary>
+    public IReadOnlyList<StepTiming> Timings => _timings;
+
+    /// <summary>Runs one rebuild statement or step and records its time under <paramref name="label"/>.</summary>
+    protected async Task TimedAsync(string label, Func<Task> run)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        _timings.Add(new StepTiming(StepTiming.Shorten(label), watch.Elapsed));
+    }
+}
+
+/// <summary>One rebuild statement or step and its time.</summary>
+public sealed record StepTiming(string Label, TimeSpan Took)
+{
+    /// <summary>The statement on one line, cut to 90 characters: enough to tell an index, a key or a rollup apart.</summary>
+    public static string Shorten(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 90 ? line : line[..89] + "…";
+    }
 }

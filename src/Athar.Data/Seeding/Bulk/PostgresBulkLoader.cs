@@ -109,10 +109,10 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
     {
         stage("keys and indexes");
         foreach (var statement in _restore)
-            await ExecuteAsync(statement, cancellationToken);
+            await TimedAsync(statement, () => ExecuteAsync(statement, cancellationToken));
         stage("search and statistics");
         foreach (var step in afterLoad)
-            await step.ExecuteAsync(_connection, _transaction!, cancellationToken);
+            await TimedAsync(step.Label, () => step.ExecuteAsync(_connection, _transaction!, cancellationToken));
         stage("commit");
         await _transaction!.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();

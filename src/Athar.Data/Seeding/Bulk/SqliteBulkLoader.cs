@@ -89,10 +89,10 @@ public sealed class SqliteBulkLoader(string connectionString) : BulkLoader
     {
         stage("indexes");
         foreach (var statement in _restore)
-            await ExecuteAsync(statement, cancellationToken);
+            await TimedAsync(statement, () => ExecuteAsync(statement, cancellationToken));
         stage("search and statistics");
         foreach (var step in afterLoad)
-            await step.ExecuteAsync(_connection, _transaction!, cancellationToken);
+            await TimedAsync(step.Label, () => step.ExecuteAsync(_connection, _transaction!, cancellationToken));
         stage("foreign key check");
         await using (var check = _connection.CreateCommand())
         {

@@ -34,7 +34,7 @@ public sealed class SeedProgress
     }
 }
 
-public sealed record SeedResult(IReadOnlyDictionary<string, long> Rows, TimeSpan Load, TimeSpan Rebuild, TimeSpan Optimize)
+public sealed record SeedResult(IReadOnlyDictionary<string, long> Rows, TimeSpan Load, TimeSpan Rebuild, TimeSpan Optimize, IReadOnlyList<StepTiming> RebuildSteps)
 {
     public long TotalRows => Rows.Values.Sum();
 }
@@ -100,6 +100,6 @@ public sealed class NationalSeeder(AtharDbContext db)
         await loader.OptimizeAsync(cancellationToken);
         optimize.Stop();
         progress.Report("done", 1, generating: false);
-        return new SeedResult(writer.Counts, load.Elapsed, rebuild.Elapsed, optimize.Elapsed);
+        return new SeedResult(writer.Counts, load.Elapsed, rebuild.Elapsed, optimize.Elapsed, loader.Timings);
     }
 }
