@@ -46,6 +46,14 @@ public enum CounterSchema
     /// <see cref="StatsCounterSql.FreeSlots"/> slots.
     /// </summary>
     FreeSlots,
+
+    /// <summary>
+    /// As <see cref="FreeSlots"/>; the first free slot is looked for from 0, then from a slot chosen by the backend's
+    /// process id, not from 1 up (migration CounterSlotProbe): under 64 writers the probe from 0 up tried a dozen
+    /// advisory locks per transaction, each through the shared lock table (issue #7: <c>LWLock:LockManager</c> was 10%
+    /// of the apply scenario's database time at scale 1).
+    /// </summary>
+    SpreadSlots,
 }
 
 /// <summary>
@@ -88,7 +96,7 @@ public static class StatsCounterSql
     private const int LockSpace = 0x434E5452;
 
     /// <summary>The schema the rebuild, the seeder and new migrations write.</summary>
-    public const CounterSchema Latest = CounterSchema.FreeSlots;
+    public const CounterSchema Latest = CounterSchema.SpreadSlots;
 
     /// <summary>
     /// Slots per day and cut on PostgreSQL: concurrent writers of the same day and cut wait for each other only when
@@ -106,8 +114,10 @@ public static class StatsCounterSql
     public const int SlotLockSpace = 0x434E5453;
 
     /// <summary>
-    /// The slot of the calling transaction (<see cref="CounterSchema.FreeSlots"/>). The first call tries the slots from 0
-    /// up and keeps the first whose advisory lock nobody holds (a try never waits, so it adds no deadlock); the lock is
+    /// The function giving the slot of the calling transaction (<see cref="CounterSchema.FreeSlots"/> and later). The first
+    /// call tries slot 0, then the others (from 1 up; from <see cref="CounterSchema.SpreadSlots"/> on, from the slot
+    /// <c>1 + pid % 31</c> of the backend's process id, so concurrent backends start apart) and keeps the first whose
+    /// advisory lock nobody holds (a try never waits, so it adds no deadlock); the lock is
     /// held to the end of the transaction, and the slot is remembered in a transaction-local setting for the
     /// transaction's later counter statements. With every slot busy it falls back to the slot of its id and waits for
     /// that slot's rows, as <see cref="CounterSchema.Striped"/> always did. Starting from 0 also keeps a quiet day in
@@ -118,22 +128,45 @@ public static class StatsCounterSql
     /// were counter upserts).
     /// </para>
     /// </summary>
-    private static string SlotFunction => string.Create(CultureInfo.InvariantCulture, $"""
-        CREATE OR REPLACE FUNCTION athar_counter_slot() RETURNS smallint LANGUAGE plpgsql AS $$
-        DECLARE
-          held text := current_setting('athar.counter_slot', true);
-        BEGIN
-          IF held IS NOT NULL AND held <> '' THEN RETURN held::smallint; END IF;
-          FOR candidate IN 0..{FreeSlots - 1} LOOP
-            IF pg_try_advisory_xact_lock({SlotLockSpace}, candidate) THEN
+    public static string SlotFunction(CounterSchema schema) => schema == CounterSchema.FreeSlots
+        ? string.Create(CultureInfo.InvariantCulture, $"""
+            CREATE OR REPLACE FUNCTION athar_counter_slot() RETURNS smallint LANGUAGE plpgsql AS $$
+            DECLARE
+              held text := current_setting('athar.counter_slot', true);
+            BEGIN
+              IF held IS NOT NULL AND held <> '' THEN RETURN held::smallint; END IF;
+              FOR candidate IN 0..{FreeSlots - 1} LOOP
+                IF pg_try_advisory_xact_lock({SlotLockSpace}, candidate) THEN
+                  PERFORM set_config('athar.counter_slot', candidate::text, true);
+                  RETURN candidate;
+                END IF;
+              END LOOP;
+              PERFORM set_config('athar.counter_slot', (txid_current() % {FreeSlots})::text, true);
+              RETURN CAST(txid_current() % {FreeSlots} AS smallint);
+            END $$;
+            """)
+        // Slot 0 first (a quiet day stays in it), then slots 1..n-1 from one the backend's process id picks: concurrent
+        // backends start apart, so the first or second try is usually free.
+        : string.Create(CultureInfo.InvariantCulture, $"""
+            CREATE OR REPLACE FUNCTION athar_counter_slot() RETURNS smallint LANGUAGE plpgsql AS $$
+            DECLARE
+              held text := current_setting('athar.counter_slot', true);
+              start int := pg_backend_pid() % {FreeSlots - 1};
+              candidate int := 0;
+            BEGIN
+              IF held IS NOT NULL AND held <> '' THEN RETURN held::smallint; END IF;
+              FOR step IN 0..{FreeSlots - 1} LOOP
+                candidate := CASE WHEN step = 0 THEN 0 ELSE 1 + (start + step - 1) % {FreeSlots - 1} END;
+                IF pg_try_advisory_xact_lock({SlotLockSpace}, candidate) THEN
+                  PERFORM set_config('athar.counter_slot', candidate::text, true);
+                  RETURN candidate;
+                END IF;
+              END LOOP;
+              candidate := txid_current() % {FreeSlots};
               PERFORM set_config('athar.counter_slot', candidate::text, true);
               RETURN candidate;
-            END IF;
-          END LOOP;
-          PERFORM set_config('athar.counter_slot', (txid_current() % {FreeSlots})::text, true);
-          RETURN CAST(txid_current() % {FreeSlots} AS smallint);
-        END $$;
-        """);
+            END $$;
+            """);
 
     /// <summary>How an upsert names its row: without a slot (<see cref="CounterSchema.Unstriped"/>), or with this slot expression.</summary>
     private sealed record Target(string? Slot, bool Ordered)
@@ -591,10 +624,10 @@ public static class StatsCounterSql
     private static List<string> PostgresStatementTriggers(CounterGroup group, CounterSchema schema)
     {
         var d = new PostgresDialect();
-        var target = Target.For(schema, schema == CounterSchema.FreeSlots ? Target.FreeSlot : Target.Concurrent);
+        var target = Target.For(schema, schema >= CounterSchema.FreeSlots ? Target.FreeSlot : Target.Concurrent);
         var result = new List<string>();
-        if (schema == CounterSchema.FreeSlots)
-            result.Add(SlotFunction);
+        if (schema >= CounterSchema.FreeSlots)
+            result.Add(SlotFunction(schema));
         foreach (var source in SourcesOf(group))
         {
             foreach (var op in Events(source))
