@@ -15,6 +15,9 @@ public static class SeatCountFold
     /// </summary>
     public static async Task<int> FoldAsync(AtharDbContext db, CancellationToken cancellationToken = default)
     {
+        // Most ticks find nothing: a read, without SQLite's write lock or PostgreSQL's fold lock.
+        if (!await db.SeatCountChanges.AnyAsync(cancellationToken))
+            return 0;
         if (db.Database.IsSqlite())
             return await FoldSqliteAsync(db, cancellationToken);
         var consumed = 0;

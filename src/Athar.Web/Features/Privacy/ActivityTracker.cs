@@ -9,11 +9,20 @@ namespace Athar.Web.Features.Privacy;
 /// Keeps each account's LastSeenAt, from which the inactivity retention counts: any signed-in request (page or
 /// API) counts, written at most once an hour per person and node. An erased account's request is refused here
 /// too, so a bearer token issued before the erasure stops working on this node at once.
+/// <para>
+/// What it remembers is bounded: every <paramref name="pruneEvery"/> writes it forgets the people it wrote more than an
+/// hour ago (they would be written on their next request anyway), so a node holds about one hour's signed-in people,
+/// not everyone who ever signed in on it (1.2 million at national scale).
+/// </para>
 /// </summary>
-public sealed class ActivityTracker(TimeProvider clock)
+public sealed class ActivityTracker(TimeProvider clock, int pruneEvery = 10_000)
 {
     private static readonly TimeSpan Granularity = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _written = new();
+    private int _writesSincePrune;
+
+    /// <summary>People this node remembers having written (diagnostics and tests).</summary>
+    public int Remembered => _written.Count;
 
     public void Forget(Guid userId) => _written.TryRemove(userId, out _);
 
@@ -28,6 +37,15 @@ public sealed class ActivityTracker(TimeProvider clock)
         if (touched == 0)
             return false;
         _written[userId] = now;
+        if (Interlocked.Increment(ref _writesSincePrune) >= pruneEvery)
+        {
+            Interlocked.Exchange(ref _writesSincePrune, 0);
+            foreach (var entry in _written)
+            {
+                if (now - entry.Value >= Granularity)
+                    _written.TryRemove(entry);
+            }
+        }
         return true;
     }
 }

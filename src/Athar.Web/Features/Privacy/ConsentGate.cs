@@ -16,9 +16,11 @@ namespace Athar.Web.Features.Privacy;
 /// When the privacy notice changes version, a person who accepted an earlier one is asked to accept the new one
 /// before any other page or API call (PDPL: consent is to the notice as it stands). Accounts that never consented
 /// (staff made by invitation or the CLI) are not held up. Who has accepted the current version is remembered per
-/// node, so the database is asked once per person, not per request.
+/// node, so the database is asked once per person, not per request; up to <paramref name="capacity"/> people, after which
+/// the node starts remembering afresh (a person forgotten is asked the database once more), so its memory stays bounded
+/// at national scale.
 /// </summary>
-public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<RegistrationPolicy> policy, TimeProvider clock)
+public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<RegistrationPolicy> policy, TimeProvider clock, int capacity = 200_000)
 {
     public const string ConsentPath = "/me/consent";
     public const string ApiConsentPath = "/api/v1/me/consent";
@@ -30,6 +32,21 @@ public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<Registrati
     private static readonly string[] ExemptApi = [ApiConsentPath, "/api/v1/me/data", "/api/v1/auth", "/api/v1/guardian-consent"];
 
     private readonly ConcurrentDictionary<Guid, bool> _current = new();
+    private int _remembered;
+
+    /// <summary>People this node remembers as having accepted the current notice (diagnostics and tests).</summary>
+    public int Remembered => _current.Count;
+
+    private void Remember(Guid userId)
+    {
+        if (!_current.TryAdd(userId, true))
+            return;
+        if (Interlocked.Increment(ref _remembered) > capacity)
+        {
+            Interlocked.Exchange(ref _remembered, 0);
+            _current.Clear();
+        }
+    }
 
     public string CurrentVersion => policy.Value.PrivacyNoticeVersion;
 
@@ -44,7 +61,7 @@ public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<Registrati
             .Select(c => c.Version).Distinct().ToListAsync(cancellationToken);
         if (versions.Count == 0 || versions.Contains(CurrentVersion))
         {
-            _current.TryAdd(userId, true);
+            Remember(userId);
             return false;
         }
         return true;
@@ -83,7 +100,7 @@ public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<Registrati
             await db.SaveChangesAsync(cancellationToken);
             existing = record.AcceptedAt;
         }
-        _current.TryAdd(userId, true);
+        Remember(userId);
         return existing.Value;
     }
 
