@@ -87,9 +87,9 @@ public static class SearchableOpportunitySql
     private static string[] OrganizationColumns(SearchableSchema schema) =>
         schema == SearchableSchema.Initial ? ["Status"] : ["Status", "NameAr", "NameEn"];
 
-    /// <summary>The trigger's WHEN: one of the organisation columns really changed (<paramref name="distinct"/> per provider).</summary>
-    private static string OrganizationChanged(SearchableSchema schema, string distinct, string oldRow, string newRow) =>
-        string.Join(" OR ", OrganizationColumns(schema).Select(c => $"{oldRow}.\"{c}\" {distinct} {newRow}.\"{c}\""));
+    /// <summary>A trigger's WHEN: one of <paramref name="columns"/> really changed (<paramref name="distinct"/> per provider).</summary>
+    private static string AnyChanged(IEnumerable<string> columns, string distinct, string oldRow, string newRow) =>
+        string.Join(" OR ", columns.Select(c => $"{oldRow}.\"{c}\" {distinct} {newRow}.\"{c}\""));
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -193,7 +193,7 @@ public static class SearchableOpportunitySql
                 """;
             yield return $"""
                 CREATE TRIGGER "Searchable_Opportunity_Seats" AFTER UPDATE OF {Quoted(OpportunitySeatColumns)} ON "Opportunities"
-                FOR EACH ROW WHEN ({SeatsChanged("IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Seats"();
+                FOR EACH ROW WHEN ({AnyChanged(OpportunitySeatColumns, "IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Seats"();
                 """;
         }
         yield return """
@@ -202,12 +202,9 @@ public static class SearchableOpportunitySql
             """;
         yield return $"""
             CREATE TRIGGER "Searchable_Organizations" AFTER UPDATE OF {Quoted(OrganizationColumns(schema))} ON "Organizations"
-            FOR EACH ROW WHEN ({OrganizationChanged(schema, "IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
+            FOR EACH ROW WHEN ({AnyChanged(OrganizationColumns(schema), "IS DISTINCT FROM", "OLD", "NEW")}) EXECUTE FUNCTION "SearchableOpportunities_Trigger"();
             """;
     }
-
-    private static string SeatsChanged(string distinct, string oldRow, string newRow) =>
-        string.Join(" OR ", OpportunitySeatColumns.Select(c => $"{oldRow}.\"{c}\" {distinct} {newRow}.\"{c}\""));
 
     private static readonly string[] SqliteTriggerNames =
     [
@@ -226,13 +223,13 @@ public static class SearchableOpportunitySql
         yield return Trigger("Searchable_Opportunities_Update", $"AFTER UPDATE OF {Quoted(OpportunityColumns(schema))} ON \"Opportunities\"", Refresh("new.\"Id\""));
         if (SeatsUpdateInPlace(schema))
             yield return Trigger("Searchable_Opportunities_Seats",
-                $"AFTER UPDATE OF {Quoted(OpportunitySeatColumns)} ON \"Opportunities\" WHEN {SeatsChanged("IS NOT", "old", "new")}", SeatsUpdate("new") + ";");
+                $"AFTER UPDATE OF {Quoted(OpportunitySeatColumns)} ON \"Opportunities\" WHEN {AnyChanged(OpportunitySeatColumns, "IS NOT", "old", "new")}", SeatsUpdate("new") + ";");
         yield return Trigger("Searchable_Opportunities_Delete", "AFTER DELETE ON \"Opportunities\"", $"DELETE FROM {Table} WHERE \"OpportunityId\" = old.\"Id\";");
         yield return Trigger("Searchable_Shifts_Insert", "AFTER INSERT ON \"Shifts\"", Refresh("new.\"OpportunityId\""));
         yield return Trigger("Searchable_Shifts_Update", "AFTER UPDATE OF \"StartsAt\", \"OpportunityId\" ON \"Shifts\"",
             Refresh("old.\"OpportunityId\"") + " " + Refresh("new.\"OpportunityId\""));
         yield return Trigger("Searchable_Shifts_Delete", "AFTER DELETE ON \"Shifts\"", Refresh("old.\"OpportunityId\""));
-        yield return Trigger("Searchable_Organizations_Update", $"AFTER UPDATE OF {Quoted(OrganizationColumns(schema))} ON \"Organizations\" WHEN {OrganizationChanged(schema, "IS NOT", "old", "new")}",
+        yield return Trigger("Searchable_Organizations_Update", $"AFTER UPDATE OF {Quoted(OrganizationColumns(schema))} ON \"Organizations\" WHEN {AnyChanged(OrganizationColumns(schema), "IS NOT", "old", "new")}",
             $"DELETE FROM {Table} WHERE \"OpportunityId\" IN (SELECT \"Id\" FROM \"Opportunities\" WHERE \"OrganizationId\" = new.\"Id\"); " +
             Source(schema, $"o.\"OrganizationId\" = new.\"Id\" AND o.\"Status\" IN ({published})") + ";");
     }

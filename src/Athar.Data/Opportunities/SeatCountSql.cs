@@ -17,6 +17,10 @@ public static class SeatCountSql
     /// <summary>The advisory lock (key space 'SEAT') that keeps folds on several nodes from running at once (the later waits).</summary>
     public const long FoldLock = 0x53454154;
 
+    /// <summary>A shift update's WHEN: its accepted count, its seats or its opportunity changed.</summary>
+    private static string SeatsMoved(string oldRow, string newRow) =>
+        $"{oldRow}.\"Accepted\" <> {newRow}.\"Accepted\" OR {oldRow}.\"Seats\" <> {newRow}.\"Seats\" OR {oldRow}.\"OpportunityId\" <> {newRow}.\"OpportunityId\"";
+
     public static IReadOnlyList<string> InstallTriggers(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ?
         [
@@ -37,9 +41,9 @@ public static class SeatCountSql
             CREATE TRIGGER "SeatCounts_Shifts" AFTER INSERT OR DELETE ON "Shifts"
             FOR EACH ROW EXECUTE FUNCTION "SeatCountChanges_Append"();
             """,
-            """
+            $"""
             CREATE TRIGGER "SeatCounts_Shifts_Update" AFTER UPDATE OF "Accepted", "Seats", "OpportunityId" ON "Shifts"
-            FOR EACH ROW WHEN (OLD."Accepted" <> NEW."Accepted" OR OLD."Seats" <> NEW."Seats" OR OLD."OpportunityId" <> NEW."OpportunityId")
+            FOR EACH ROW WHEN ({SeatsMoved("OLD", "NEW")})
             EXECUTE FUNCTION "SeatCountChanges_Append"();
             """,
         ]
@@ -49,7 +53,7 @@ public static class SeatCountSql
             $"""CREATE TRIGGER "SeatCounts_Shifts_Delete" AFTER DELETE ON "Shifts" BEGIN INSERT INTO {Queue} ("OpportunityId") VALUES (old."OpportunityId"); END;""",
             $"""
             CREATE TRIGGER "SeatCounts_Shifts_Update" AFTER UPDATE OF "Accepted", "Seats", "OpportunityId" ON "Shifts"
-            WHEN old."Accepted" <> new."Accepted" OR old."Seats" <> new."Seats" OR old."OpportunityId" <> new."OpportunityId"
+            WHEN {SeatsMoved("old", "new")}
             BEGIN
                 INSERT INTO {Queue} ("OpportunityId") VALUES (old."OpportunityId");
                 INSERT INTO {Queue} ("OpportunityId") SELECT new."OpportunityId" WHERE new."OpportunityId" <> old."OpportunityId";
@@ -83,8 +87,7 @@ public static class SeatCountSql
             SELECT o."Id" FROM "Opportunities" o WHERE o."Id" IN (SELECT "OpportunityId" FROM taken) ORDER BY o."Id" FOR NO KEY UPDATE),
         folded AS (
             UPDATE "Opportunities" o SET "SeatsTaken" = {ShiftsTaken}
-            WHERE o."Id" IN (SELECT "Id" FROM locked) AND o."SeatsTaken" <> {ShiftsTaken}
-            RETURNING 1)
+            WHERE o."Id" IN (SELECT "Id" FROM locked) AND o."SeatsTaken" <> {ShiftsTaken})
         SELECT count(*)::int AS "Value" FROM taken
         """;
 
