@@ -31,8 +31,11 @@ install_packages() {
   fi
 }
 
+# Every fixed port the tests listen on (here, deploy/cluster.sh, the fault tests) lies below 32768, outside the
+# kernel's ephemeral range (32768-60999): there an outgoing connection to PostgreSQL or Redis could take the port
+# first, as one CI run saw when nginx found 56050 in use.
 PG_DIR=${ATHAR_TEST_PG_DIR:-/tmp/athar-test-pg}
-PG_PORT=${ATHAR_TEST_PG_PORT:-55432}
+PG_PORT=${ATHAR_TEST_PG_PORT:-25432}
 PGBIN=""
 
 pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -74,7 +77,7 @@ dotnet test Athar.slnx -c Release --no-build --nologo --results-directory "$ARTI
 rc=${PIPESTATUS[0]}
 
 # Last and alone: the cluster tests bring up PostgreSQL primary + standby, Redis, three app nodes and nginx
-# (deploy/cluster.sh, ports 56020-56050) and tear them down at the end.
+# (deploy/cluster.sh, ports 26020-26050) and tear them down at the end.
 log "Running cluster tests"
 dotnet test tests/Athar.ClusterTests -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \
   --logger "trx" 2>&1 | tee -a "$ARTIFACTS/test.log"
@@ -82,8 +85,8 @@ cluster_rc=${PIPESTATUS[0]}
 cat "$ARTIFACTS/cluster-report.txt" 2>/dev/null
 [ "$rc" -eq 0 ] && rc=$cluster_rc
 
-# Then alone too: the fault tests run their own durable PostgreSQL (port 55480) and real Athar.Web processes
-# (ports 59101-59104), kill a server with SIGKILL mid-burst, restart PostgreSQL under load and flood a tiny pool.
+# Then alone too: the fault tests run their own durable PostgreSQL (port 25480) and real Athar.Web processes
+# (ports 29101-29104), kill a server with SIGKILL mid-burst, restart PostgreSQL under load and flood a tiny pool.
 log "Running fault tests"
 rm -f "$ARTIFACTS/fault-report.txt"
 dotnet test tests/Athar.FaultTests -c Release --no-build --nologo --results-directory "$ARTIFACTS/test-results" \

@@ -16,11 +16,12 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${ATHAR_CLUSTER_DIR:-/tmp/athar-cluster}
-PRIMARY_PORT=${ATHAR_CLUSTER_PG_PRIMARY:-56020}
-STANDBY_PORT=${ATHAR_CLUSTER_PG_STANDBY:-56021}
-REDIS_PORT=${ATHAR_CLUSTER_REDIS:-56030}
-NODE_BASE_PORT=${ATHAR_CLUSTER_NODE_BASE:-56040}   # node N listens on NODE_BASE_PORT + N
-NGINX_PORT=${ATHAR_CLUSTER_NGINX:-56050}
+# Ports below 32768, outside the ephemeral range, so no outgoing connection of the nodes can hold one first.
+PRIMARY_PORT=${ATHAR_CLUSTER_PG_PRIMARY:-26020}
+STANDBY_PORT=${ATHAR_CLUSTER_PG_STANDBY:-26021}
+REDIS_PORT=${ATHAR_CLUSTER_REDIS:-26030}
+NODE_BASE_PORT=${ATHAR_CLUSTER_NODE_BASE:-26040}   # node N listens on NODE_BASE_PORT + N
+NGINX_PORT=${ATHAR_CLUSTER_NGINX:-26050}
 NODES=${ATHAR_CLUSTER_NODES:-3}
 # A running cluster remembers how many nodes it has (set by `up` and `nodes N`).
 [ -f "$DIR/nodes" ] && NODES=$(cat "$DIR/nodes")

@@ -8,7 +8,7 @@
 #
 # Environment: DURATION (s per scenario, default 20), CONNECTIONS (default 64), THREADS (default 2),
 # NODE_COUNTS (default "1 2 3"), KEEP=1 leaves the cluster up afterwards (deploy/cluster.sh down to remove it).
-# Ports 56120-56150 and /tmp/athar-bench-cluster, apart from the cluster tests (56020-56050).
+# Ports 26120-26150 and /tmp/athar-bench-cluster, apart from the cluster tests (26020-26050).
 set -euo pipefail
 
 SCALE=${1:-0.03}
@@ -24,8 +24,8 @@ OUT=$BENCH/.out
 WORK=$(mktemp -d /tmp/athar-cluster-bench.XXXXXX)
 CLUSTER=$ROOT/deploy/cluster.sh
 export ATHAR_CLUSTER_DIR=${ATHAR_CLUSTER_DIR:-/tmp/athar-bench-cluster}
-export ATHAR_CLUSTER_PG_PRIMARY=56120 ATHAR_CLUSTER_PG_STANDBY=56121 ATHAR_CLUSTER_REDIS=56130
-export ATHAR_CLUSTER_NODE_BASE=56140 ATHAR_CLUSTER_NGINX=56150 ATHAR_CLUSTER_NODES=1
+export ATHAR_CLUSTER_PG_PRIMARY=26120 ATHAR_CLUSTER_PG_STANDBY=26121 ATHAR_CLUSTER_REDIS=26130
+export ATHAR_CLUSTER_NODE_BASE=26140 ATHAR_CLUSTER_NGINX=26150 ATHAR_CLUSTER_NODES=1
 # Synthetic data only (no demo accounts); wrk is one client address, which the abuse limits would refuse.
 export Athar__SeedDemoData=false Athar__RateLimits__Enabled=false
 BASE_URL=http://127.0.0.1:$ATHAR_CLUSTER_NGINX

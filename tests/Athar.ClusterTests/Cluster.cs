@@ -10,10 +10,10 @@ namespace Athar.ClusterTests;
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {
-    public const int Nginx = 56050;
-    private const int PrimaryPort = 56020;
-    private const int StandbyPort = 56021;
-    private const int NodeBasePort = 56040;
+    public const int Nginx = 26050;
+    private const int PrimaryPort = 26020;
+    private const int StandbyPort = 26021;
+    private const int NodeBasePort = 26040;
     private readonly string _database = "athar";
     private readonly string _directory = Environment.GetEnvironmentVariable("ATHAR_CLUSTER_DIR") ?? "/tmp/athar-cluster-test";
 

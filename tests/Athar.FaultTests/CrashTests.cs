@@ -13,8 +13,8 @@ namespace Athar.FaultTests;
 public sealed class CrashTests(FaultPostgres postgres, ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("Sqlite", 59101)]
-    [InlineData("Postgres", 59102)]
+    [InlineData("Sqlite", 29101)]
+    [InlineData("Postgres", 29102)]
     public async Task KilledMidBurst_AndRestarted_EveryAcknowledgedWriteIsStoredExactlyOnce_AndRetriesDoubleNothing(string provider, int port)
     {
         var database = await Databases.FreshAsync(postgres, provider, "athar_crash");

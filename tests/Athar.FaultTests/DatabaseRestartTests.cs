@@ -17,7 +17,7 @@ public sealed class DatabaseRestartTests(FaultPostgres postgres, ITestOutputHelp
     public async Task PostgresRestartedUnderLoad_TheAppRecoversByItself_WithNo500_AndNothingAcknowledgedLostOrDoubled()
     {
         var database = await Databases.FreshAsync(postgres, "Postgres", "athar_restart");
-        await using var server = new AppServer(59103, "Postgres", database.ConnectionString);
+        await using var server = new AppServer(29103, "Postgres", database.ConnectionString);
         await server.StartAsync();
         var workload = new Workload(database);
         await workload.PrepareAsync(checkIns: 120, approvals: 80);

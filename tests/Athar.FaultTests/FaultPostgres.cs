@@ -10,7 +10,7 @@ namespace Athar.FaultTests;
 /// </summary>
 public sealed class FaultPostgres : IAsyncLifetime
 {
-    public const int Port = 55480;
+    public const int Port = 25480;
     private readonly string _directory = "/tmp/athar-faults-pg";
     private static readonly string Bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
         .OrderBy(d => d, StringComparer.Ordinal).LastOrDefault() ?? throw new InvalidOperationException("PostgreSQL is not installed (test.sh installs it).");

@@ -20,9 +20,9 @@ public sealed class PoolLimitTests(FaultPostgres postgres, ITestOutputHelper out
     {
         var database = await Databases.FreshAsync(postgres, "Postgres", "athar_pool");
         // Migrated and seeded first with the ordinary pool: start-up itself needs more than two connections at once.
-        await using (var preparing = new AppServer(59104, "Postgres", database.ConnectionString))
+        await using (var preparing = new AppServer(29104, "Postgres", database.ConnectionString))
             await preparing.StartAsync();
-        await using var server = new AppServer(59104, "Postgres", database.ConnectionString + ";Maximum Pool Size=2;Timeout=1");
+        await using var server = new AppServer(29104, "Postgres", database.ConnectionString + ";Maximum Pool Size=2;Timeout=1");
         await server.StartAsync();
         // Generous: the point is that every request gets an answer, not how fast.
         using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };

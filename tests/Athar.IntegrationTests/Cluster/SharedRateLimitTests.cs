@@ -14,7 +14,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _redis = await RedisServer.StartAsync(56011);
+        _redis = await RedisServer.StartAsync(26011);
         _app = new AtharAppFactory(TestDatabase.Sqlite, new Dictionary<string, string?>
         {
             ["Athar:RateLimits:Enabled"] = "true",
