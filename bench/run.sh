@@ -155,6 +155,8 @@ PEAK_RSS_MB=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$WEB_PID/status") / 1024 ))
 # ---------------------------------------------------------------- report
 mkdir -p "$BENCH/results"
 REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-S$SCALE.md
+# A second run on one day writes beside the first, not over it.
+[ -e "$REPORT" ] && REPORT=$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-S$SCALE.md
 {
   echo "# Benchmark at scale $SCALE ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo

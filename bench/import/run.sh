@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Import benchmark: N volunteers, then 200 opportunities, then N hours rows, through `athar import`, on SQLite
-# and on a private PostgreSQL 15 (durable settings). Writes results/import-<date>.md. Usage: bench/import/run.sh [N]
+# and on a private PostgreSQL 15 (durable settings). Writes results/import-<date>.md (import-<date>-<HHMM>.md when that exists). Usage: bench/import/run.sh [N]
 # PROVIDERS="sqlite" or "postgres" runs one database only (default: both).
 set -euo pipefail
 N=${1:-100000}
@@ -10,7 +10,9 @@ PGPORT=${PGPORT:-55471}
 PGDIR=${PGDIR:-/tmp/athar-bench-import/pg}
 PGBIN=/usr/lib/postgresql/15/bin
 TODAY=$(TZ=Asia/Riyadh date +%F)
+# A second run on one day writes beside the first, not over it.
 REPORT="$ROOT/bench/results/import-$(date +%F).md"
+[ -e "$REPORT" ] && REPORT="$ROOT/bench/results/import-$(date +%F-%H%M).md"
 log() { echo "[import-bench] $*" >&2; }
 
 mkdir -p "$OUT/files"

@@ -61,6 +61,8 @@ writes_verify
 
 mkdir -p "$BENCH/results"
 REPORT=$BENCH/results/$(date -u +%Y-%m-%d)-writes-$DB.md
+# A second run on one day writes beside the first, not over it.
+[ -e "$REPORT" ] && REPORT=$BENCH/results/$(date -u +%Y-%m-%d-%H%M)-writes-$DB.md
 {
   echo "# Write scenarios on \`$DB\` ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
