@@ -37,7 +37,7 @@ public static class StatsRollupSql
     ];
 
     /// <summary>The triggers the rebuild, the seeder and new migrations install.</summary>
-    public const FactTriggers Latest = FactTriggers.PerStatementRollups;
+    public const FactTriggers Latest = FactTriggers.PerStatementRollupsYearSets;
 
     public static IReadOnlyList<ReachPeriod> Kinds { get; } = [ReachPeriod.Month, ReachPeriod.Quarter, ReachPeriod.Year, ReachPeriod.HijriYear, ReachPeriod.HijriMonth];
 
@@ -207,7 +207,7 @@ public static class StatsRollupSql
     public static IReadOnlyList<string> Triggers(DatabaseProvider provider, FactTriggers version = FactTriggers.PerRowRollups)
     {
         if (provider == DatabaseProvider.Postgres)
-            return version == FactTriggers.PerRowRollups ? PostgresRowTrigger() : RollupStatementSql.Triggers();
+            return version == FactTriggers.PerRowRollups ? PostgresRowTrigger() : RollupStatementSql.Triggers(version);
         static string Sqlite(string name, string evt, IEnumerable<string> statements) =>
             $"CREATE TRIGGER \"{name}\" AFTER {evt} ON \"StatsActivity\"\nBEGIN\n" + string.Concat(statements.Select(s => $"  {s};\n")) + "END;";
         return
