@@ -1,4 +1,5 @@
 using Athar.Cli.Tests.Infrastructure;
+using Npgsql;
 
 namespace Athar.Cli.Tests;
 
@@ -53,6 +54,42 @@ public sealed class PostgresCliTests : IAsyncLifetime
         await NationalSeedScenarios.SeedAsync(Database);
 
         Assert.Equal(await NationalSeedScenarios.ChecksumAsync(sqlite), await NationalSeedScenarios.ChecksumAsync(Database));
+    }
+
+    /// <summary>
+    /// The seeder sets keys, indexes and triggers aside while it loads and rebuilds (the activity facts' keys and indexes
+    /// until their table is full) and installs the statistics triggers' latest SQL: afterwards the schema must be the
+    /// one the migrations made, definition for definition, function bodies included.
+    /// </summary>
+    [Fact]
+    public async Task Seed_OnPostgres_LeavesEveryKeyIndexTriggerAndFunctionAsTheMigrationsMadeThem()
+    {
+        await AtharTool.MigrateAsync(Database);
+        var migrated = await SchemaAsync();
+        Assert.Contains(migrated, line => line.StartsWith("index CREATE UNIQUE INDEX \"PK_StatsActivity\"", StringComparison.Ordinal));
+
+        await NationalSeedScenarios.SeedAsync(Database);
+
+        Assert.Equal(migrated, await SchemaAsync());
+    }
+
+    private async Task<List<string>> SchemaAsync()
+    {
+        const string sql = """
+            SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            UNION ALL SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+            UNION ALL SELECT 'trigger ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal
+            UNION ALL SELECT 'function ' || proname || ' ' || md5(prosrc) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+            ORDER BY 1
+            """;
+        await using var connection = new NpgsqlConnection(Database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+            lines.Add(reader.GetString(0));
+        return lines;
     }
 
     [Fact]
