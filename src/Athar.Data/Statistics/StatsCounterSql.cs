@@ -367,7 +367,11 @@ public static class StatsCounterSql
     private static readonly string[] CommonKeyValues = ["t.day", "t.dim", "t.dv", "t.sc"];
 
     /// <summary>Adds (sign 1) or subtracts (sign -1) the contribution of the facts matching <paramref name="where"/> to every cut.</summary>
-    private static string Apply(Dialect d, Counter c, string where, int sign, Target target)
+    /// <param name="intoEmpty">
+    /// The rebuild's insert into a table it has just emptied: the cuts' keys never collide (each cut has its own
+    /// <c>Dim</c>, each group its own values), so a plain INSERT, which also runs where the seeder has set the key aside.
+    /// </param>
+    private static string Apply(Dialect d, Counter c, string where, int sign, Target target, bool intoEmpty = false)
     {
         var condition = c.Where is null ? where : $"{c.Where} AND {where}";
         var keys = c.ExtraKeyValues.Select((v, i) => $"{v} AS k{Int(i)}");
@@ -384,8 +388,11 @@ public static class StatsCounterSql
         var keyValues = CommonKeyValues.Concat(c.ExtraKeys.Select((_, i) => $"t.k{Int(i)}")).ToList();
         var selected = keyValues.Concat(target.Slot is null ? [] : [target.Slot]).Concat(c.Measures.Select((_, i) => $"t.m{Int(i)}"));
         var order = target.Ordered ? $" ORDER BY {string.Join(", ", keyValues)}" : "";
-        return $"INSERT INTO \"{c.Table}\" ({string.Join(", ", columns)}) SELECT {string.Join(", ", selected)} FROM (\n    " +
-            string.Join("\n    UNION ALL ", branches) + ") t WHERE 1 = 1" + order + " " +
+        var insert = $"INSERT INTO \"{c.Table}\" ({string.Join(", ", columns)}) SELECT {string.Join(", ", selected)} FROM (\n    " +
+            string.Join("\n    UNION ALL ", branches) + ") t WHERE 1 = 1" + order;
+        if (intoEmpty)
+            return insert;
+        return insert + " " +
             $"ON CONFLICT ({string.Join(", ", keyColumns)}) DO UPDATE SET " +
             string.Join(", ", c.Measures.Select(m => $"\"{m}\" = \"{c.Table}\".\"{m}\" + excluded.\"{m}\""));
     }
@@ -783,11 +790,14 @@ public static class StatsCounterSql
             statements.Add($"DELETE FROM \"{counter.Table}\";");
             var (project, fromFacts) = Projected(d, counter);
             statements.Add(project);
-            statements.Add(Apply(d, fromFacts, "1 = 1", 1, target) + ";");
+            statements.Add(Apply(d, fromFacts, "1 = 1", 1, target, intoEmpty: true) + ";");
             statements.Add($"DROP TABLE {FactsTable};");
         }
         return statements;
     }
+
+    /// <summary>The tables <see cref="Rebuild"/> empties and fills for <paramref name="group"/>.</summary>
+    public static IReadOnlyList<string> Tables(CounterGroup group) => [.. AllCounters.Where(c => group.HasFlag(c.Group)).Select(c => c.Table)];
 
     private const string FactsTable = "athar_counter_facts";
 

@@ -91,10 +91,12 @@ public sealed class NationalSeeder(AtharDbContext db)
         // PostgreSQL: the activity facts (one row per volunteer, opportunity and month: 8 million at scale 1) are inserted
         // into a table without keys or indexes, which are then built once.
         var facts = PostgresBulkLoader.IndexesSetAsideAround("StatsActivity");
+        // And the counters' tables, filled from nothing by the counters' rebuild with plain INSERTs.
+        var counters = PostgresBulkLoader.IndexesSetAsideAround([.. StatsCounterSql.Tables(CounterGroup.All)]);
         List<RebuildStep> afterLoad = provider == DatabaseProvider.Sqlite
             // The FTS5 table follows Opportunities by rowid; its triggers were set aside, so it is filled in one pass.
             ? ["INSERT INTO \"OpportunitySearch\"(\"OpportunitySearch\") VALUES ('rebuild');", .. SearchableOpportunitySql.Rebuild(), .. StatsRollupSql.RebuildAll(provider), .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)]
-            : [.. SearchableOpportunitySql.Rebuild(), facts.Drop, .. StatsRollupSql.RebuildAll(provider), facts.Restore, .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest)];
+            : [.. SearchableOpportunitySql.Rebuild(), facts.Drop, .. StatsRollupSql.RebuildAll(provider), facts.Restore, counters.Drop, .. StatsCounterSql.Rebuild(provider, CounterGroup.All, StatsCounterSql.Latest), counters.Restore];
         await loader.CommitAsync(afterLoad, stage => progress.Report(stage, 1, generating: false), cancellationToken);
         rebuild.Stop();
 
