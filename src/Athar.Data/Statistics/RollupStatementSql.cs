@@ -111,7 +111,7 @@ internal static class RollupStatementSql
     private const string YearsScanned =
         "    years AS (SELECT DISTINCT x.\"VolunteerId\" AS w, x.\"Month\" / 100 AS y, x.\"HijriMonth\" / 100 AS h FROM active x " +
         "WHERE x.\"VolunteerId\" IN (SELECT w FROM delta)),\n" +
-        "    now AS (SELECT v.w, c.k, c.p, c.d, c.v, COUNT(*) AS n FROM (SELECT DISTINCT w FROM years) v CROSS JOIN LATERAL " +
+        $"    now AS (SELECT v.w, {Cell}, COUNT(*) AS n FROM (SELECT DISTINCT w FROM years) v CROSS JOIN LATERAL " +
         "(SELECT s.* FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 AND EXISTS (SELECT 1 FROM years y WHERE y.w = v.w " +
         "AND (y.y = s.\"Month\" / 100 OR y.h = s.\"HijriMonth\" / 100)) OFFSET 0) s";
 
@@ -122,7 +122,7 @@ internal static class RollupStatementSql
     private const string YearSets =
         "    years AS (SELECT x.\"VolunteerId\" AS w, array_agg(DISTINCT x.\"Month\" / 100) AS ys, array_agg(DISTINCT x.\"HijriMonth\" / 100) AS hs " +
         "FROM active x WHERE x.\"VolunteerId\" IN (SELECT w FROM delta) GROUP BY x.\"VolunteerId\"),\n" +
-        "    now AS (SELECT v.w, c.k, c.p, c.d, c.v, COUNT(*) AS n FROM years v CROSS JOIN LATERAL " +
+        $"    now AS (SELECT v.w, {Cell}, COUNT(*) AS n FROM years v CROSS JOIN LATERAL " +
         "(SELECT s.* FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 " +
         "AND (s.\"Month\" / 100 = ANY (v.ys) OR s.\"HijriMonth\" / 100 = ANY (v.hs)) OFFSET 0) s";
 

@@ -818,7 +818,7 @@ public static class StatsCounterSql
         var columns = new List<(string Name, string Value)> { ("day", counter.Day(d)) };
         columns.AddRange(dimensions.Where(c => c.Value is not null).Select(c => (c.Name, c.Value!)));
         columns.AddRange(counter.ExtraKeyValues.Select((v, i) => ($"k{Int(i)}", v)));
-        var measures = counter.RowMeasures.Select((v, i) => ($"m{Int(i)}", v)).ToList();
+        var measures = counter.RowMeasures.Select((v, i) => (Name: $"m{Int(i)}", Value: v)).ToList();
         if (measures.Count == 0)
             throw new InvalidOperationException($"{counter.Table} has no measure to sum.");
         var keys = string.Join(", ", columns.Select(c => "x." + c.Name));
@@ -826,8 +826,8 @@ public static class StatsCounterSql
         // become 5 million rows), so each cut below groups the smaller table: Apply only ever sums the measures.
         // Integers, as the raw measures are, so each cut sums them as before.
         var project = $"CREATE TEMPORARY TABLE {FactsTable} AS SELECT {keys}, " +
-            string.Join(", ", measures.Select(m => $"CAST(SUM(x.{m.Item1}) AS integer) AS {m.Item1}")) +
-            $" FROM (SELECT {string.Join(", ", columns.Concat(measures).Select(c => $"{c.Item2} AS {c.Item1}"))} " +
+            string.Join(", ", measures.Select(m => $"CAST(SUM(x.{m.Name}) AS integer) AS {m.Name}")) +
+            $" FROM (SELECT {string.Join(", ", columns.Concat(measures).Select(c => $"{c.Value} AS {c.Name}"))} " +
             $"FROM {counter.From}{(counter.Where is null ? "" : " WHERE " + counter.Where)}) x GROUP BY {keys};";
         var fromFacts = counter with
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Athar.Data.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
@@ -147,7 +148,7 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
     {
         var label = tables.Length == 1 ? tables[0] : $"{tables.Length} tables";
         var restore = new List<string>();
-        async Task DropAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+        async Task DropAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
             var (npgsql, tx) = ((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
             var keys = await ReadAsync(npgsql, tx, KeysSql, tables, cancellationToken);
@@ -157,7 +158,7 @@ public sealed class PostgresBulkLoader(string connectionString) : BulkLoader
             foreach (var (drop, _) in indexes.Concat(keys))
                 await ExecuteAsync(npgsql, tx, drop, cancellationToken);
         }
-        async Task RestoreAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+        async Task RestoreAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
             foreach (var create in restore)
                 await ExecuteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, create, cancellationToken);

@@ -32,6 +32,7 @@ public sealed class ConsentGate(IServiceScopeFactory scopes, IOptions<Registrati
     private static readonly string[] ExemptApi = [ApiConsentPath, "/api/v1/me/data", "/api/v1/auth", "/api/v1/guardian-consent"];
 
     private readonly ConcurrentDictionary<Guid, bool> _current = new();
+    // Counted beside the dictionary: ConcurrentDictionary.Count takes every bucket lock, too dear on each request.
     private int _remembered;
 
     /// <summary>People this node remembers as having accepted the current notice (diagnostics and tests).</summary>
