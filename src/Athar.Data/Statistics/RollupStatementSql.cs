@@ -28,6 +28,14 @@ public enum FactTriggers
     /// (migration RollupYearSets, issue #7).
     /// </summary>
     PerStatementRollupsYearSets,
+
+    /// <summary>
+    /// As <see cref="PerStatementRollupsYearSets"/>, with the volunteers whose every active fact in the changed years is
+    /// one of the statement's after images (a first import of her hours, her first approved hours of a year) counted
+    /// from the statement alone: her number of active rows in a cell is then the statement's, so the 70 cells of her
+    /// facts are not read back from the table and grouped a second time (migration RollupNewcomers, issue #7).
+    /// </summary>
+    PerStatementRollupsNewcomers,
 }
 
 /// <summary>
@@ -91,18 +99,28 @@ internal static class RollupStatementSql
     /// size, the plan reads them through the key (VolunteerId first) and never scans the whole table for one approval.
     /// </para>
     /// </summary>
-    private static string Reach(TriggerEvent op, FactTriggers version) =>
-        "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\")\n" +
-        $"    WITH active AS (SELECT * FROM {Changed(op)} x WHERE x.\"Minutes\" > 0),\n" +
-        $"    delta AS (SELECT x.\"VolunteerId\" AS w, {Cell}, SUM(x.sgn) AS dn FROM active x {ReachCells("x")} " +
-        $"GROUP BY x.\"VolunteerId\", {Cell} HAVING SUM(x.sgn) <> 0),\n" +
-        (version == FactTriggers.PerStatementRollups ? YearsScanned : YearSets) +
-        $" {ReachCells("s")} GROUP BY v.w, {Cell})\n" +
-        "    SELECT z.k, z.p, z.d, z.v, SUM(z.moved) FROM (SELECT delta.k, delta.p, delta.d, delta.v, " +
-        "CASE WHEN COALESCE(now.n, 0) > 0 THEN 1 ELSE 0 END - CASE WHEN COALESCE(now.n, 0) - delta.dn > 0 THEN 1 ELSE 0 END AS moved " +
-        "FROM delta LEFT JOIN now ON now.w = delta.w AND now.k = delta.k AND now.p = delta.p AND now.d = delta.d AND now.v = delta.v) z\n" +
-        "    GROUP BY z.k, z.p, z.d, z.v HAVING SUM(z.moved) <> 0 ORDER BY z.k, z.p, z.d, z.v\n" +
-        "    ON CONFLICT (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\") DO UPDATE SET \"Volunteers\" = \"StatsReach\".\"Volunteers\" + excluded.\"Volunteers\"";
+    private static string Reach(TriggerEvent op, FactTriggers version)
+    {
+        var newcomers = version >= FactTriggers.PerStatementRollupsNewcomers;
+        return "INSERT INTO \"StatsReach\" (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\", \"Volunteers\")\n" +
+            $"    WITH active AS (SELECT * FROM {Changed(op)} x WHERE x.\"Minutes\" > 0),\n" +
+            $"    delta AS (SELECT x.\"VolunteerId\" AS w, {Cell}, SUM(x.sgn) AS dn{(newcomers ? ", SUM(CASE WHEN x.sgn > 0 THEN 1 ELSE 0 END) AS np" : "")} " +
+            $"FROM active x {ReachCells("x")} GROUP BY x.\"VolunteerId\", {Cell} HAVING SUM(x.sgn) <> 0),\n" +
+            (version == FactTriggers.PerStatementRollups ? YearsScanned : newcomers ? YearSetsOfHolders : YearSets) +
+            $" {ReachCells("s")} GROUP BY v.w, {Cell})\n" +
+            "    SELECT z.k, z.p, z.d, z.v, SUM(z.moved) FROM (SELECT delta.k, delta.p, delta.d, delta.v, " +
+            $"CASE WHEN {(newcomers ? NowOfNewcomers : Now)} > 0 THEN 1 ELSE 0 END - CASE WHEN {(newcomers ? NowOfNewcomers : Now)} - delta.dn > 0 THEN 1 ELSE 0 END AS moved " +
+            "FROM delta LEFT JOIN now ON now.w = delta.w AND now.k = delta.k AND now.p = delta.p AND now.d = delta.d AND now.v = delta.v" +
+            (newcomers ? " LEFT JOIN holders ON holders.w = delta.w" : "") + ") z\n" +
+            "    GROUP BY z.k, z.p, z.d, z.v HAVING SUM(z.moved) <> 0 ORDER BY z.k, z.p, z.d, z.v\n" +
+            "    ON CONFLICT (\"PeriodKind\", \"PeriodKey\", \"Dim\", \"DimValue\") DO UPDATE SET \"Volunteers\" = \"StatsReach\".\"Volunteers\" + excluded.\"Volunteers\"";
+    }
+
+    /// <summary>Her active rows in the cell after the statement, counted from the table.</summary>
+    private const string Now = "COALESCE(now.n, 0)";
+
+    /// <summary>The same for a holder; a newcomer's are the statement's after images in the cell.</summary>
+    private const string NowOfNewcomers = "CASE WHEN holders.w IS NULL THEN delta.np ELSE COALESCE(now.n, 0) END";
 
     /// <summary>
     /// <c>years</c> and <c>now</c> up to the cells (<see cref="FactTriggers.PerStatementRollups"/>): one row per volunteer and
@@ -123,6 +141,21 @@ internal static class RollupStatementSql
         "    years AS (SELECT x.\"VolunteerId\" AS w, array_agg(DISTINCT x.\"Month\" / 100) AS ys, array_agg(DISTINCT x.\"HijriMonth\" / 100) AS hs " +
         "FROM active x WHERE x.\"VolunteerId\" IN (SELECT w FROM delta) GROUP BY x.\"VolunteerId\"),\n" +
         $"    now AS (SELECT v.w, {Cell}, COUNT(*) AS n FROM years v CROSS JOIN LATERAL " +
+        "(SELECT s.* FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 " +
+        "AND (s.\"Month\" / 100 = ANY (v.ys) OR s.\"HijriMonth\" / 100 = ANY (v.hs)) OFFSET 0) s";
+
+    /// <summary>
+    /// As <see cref="YearSets"/>, for the holders only: the volunteers with an active fact in their changed years that is not
+    /// one of the statement's after images. Every after image is in her years, so she is a newcomer exactly when her
+    /// active facts there number her active after images: one count through the key per volunteer, where <c>now</c>
+    /// reads and groups 70 cells per fact.
+    /// </summary>
+    private const string YearSetsOfHolders =
+        "    years AS (SELECT x.\"VolunteerId\" AS w, array_agg(DISTINCT x.\"Month\" / 100) AS ys, array_agg(DISTINCT x.\"HijriMonth\" / 100) AS hs, " +
+        "COUNT(*) FILTER (WHERE x.sgn > 0) AS after_images FROM active x WHERE x.\"VolunteerId\" IN (SELECT w FROM delta) GROUP BY x.\"VolunteerId\"),\n" +
+        "    holders AS (SELECT v.w, v.ys, v.hs FROM years v WHERE v.after_images <> (SELECT COUNT(*) FROM \"StatsActivity\" s " +
+        "WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 AND (s.\"Month\" / 100 = ANY (v.ys) OR s.\"HijriMonth\" / 100 = ANY (v.hs)))),\n" +
+        $"    now AS (SELECT v.w, {Cell}, COUNT(*) AS n FROM holders v CROSS JOIN LATERAL " +
         "(SELECT s.* FROM \"StatsActivity\" s WHERE s.\"VolunteerId\" = v.w AND s.\"Minutes\" > 0 " +
         "AND (s.\"Month\" / 100 = ANY (v.ys) OR s.\"HijriMonth\" / 100 = ANY (v.hs)) OFFSET 0) s";
 

@@ -37,7 +37,7 @@ public static class StatsRollupSql
     ];
 
     /// <summary>The triggers the rebuild, the seeder and new migrations install.</summary>
-    public const FactTriggers Latest = FactTriggers.PerStatementRollupsYearSets;
+    public const FactTriggers Latest = FactTriggers.PerStatementRollupsNewcomers;
 
     public static IReadOnlyList<ReachPeriod> Kinds { get; } = [ReachPeriod.Month, ReachPeriod.Quarter, ReachPeriod.Year, ReachPeriod.HijriYear, ReachPeriod.HijriMonth];
 
