@@ -44,9 +44,11 @@ public static class StatisticsSql
         /// The triggers' age band: the age expression repeated in every CASE branch (the triggers' SQL, kept as the
         /// migrations installed it; they handle a statement's rows, where the repetition costs nothing that shows).
         /// </summary>
-        public string AgeBand(string birthDate, string date)
+        public string AgeBand(string birthDate, string date) => BandCase(Age(birthDate, date));
+
+        /// <summary>One CASE branch per band, in band order from the oldest.</summary>
+        private static string BandCase(string age)
         {
-            var age = Age(birthDate, date);
             var sb = new StringBuilder("CASE");
             foreach (var (band, from) in AgeBands.Lower.Reverse())
                 sb.Append(CultureInfo.InvariantCulture, $" WHEN {age} >= {from} THEN {(int)band}");
@@ -115,14 +117,8 @@ public static class StatisticsSql
         /// </summary>
         protected virtual (string Join, string Month) HijriMonthOfDay(string date) => ("", HijriMonthKey(date));
 
-        /// <summary>The band of an age: by default one CASE branch per band, in band order from the oldest.</summary>
-        protected virtual string AgeBandOfAge(string age)
-        {
-            var sb = new StringBuilder("CASE");
-            foreach (var (band, from) in AgeBands.Lower.Reverse())
-                sb.Append(CultureInfo.InvariantCulture, $" WHEN {age} >= {from} THEN {(int)band}");
-            return sb.Append(" END").ToString();
-        }
+        /// <summary>The band of an age the rebuild computed: by default the triggers' CASE.</summary>
+        protected virtual string AgeBandOfAge(string age) => BandCase(age);
 
         /// <summary>
         /// A PL/pgSQL loop applying a whole statement's change: <paramref name="rows"/> holds the approved rows removed (Sign -1)
